@@ -1,0 +1,63 @@
+"""The ``medbadge`` command: a thin Typer shell over the public API.
+
+``main(argv) -> int`` is the entry tests call; ``run()`` is the console script. Every
+:class:`~designer.errors.MedbadgeError` becomes one line on stderr and exit code 2, never a traceback.
+Sub-commands live in their own modules beside this one and are mounted here.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from designer.errors import MedbadgeError
+
+app = typer.Typer(
+    name="medbadge",
+    help="Design, lint and generate tiered badge artwork for medical education.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err_console = Console(stderr=True, highlight=False)
+
+
+def _mount_subcommands() -> None:
+    # Imported here so each module registers its commands on `app` (or returns a sub-app).
+    from designer.cli import render  # noqa: F401
+
+    try:
+        from designer.cli.icons import icons_app
+    except ImportError:  # pragma: no cover - present once the icon library lands
+        icons_app = None
+    if icons_app is not None:
+        app.add_typer(icons_app, name="icons", help="List, search, show, import icons; print a specimen sheet.")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    _mount_subcommands()
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv if argv is not None else sys.argv[1:], prog_name="medbadge", standalone_mode=False)
+    except MedbadgeError as error:
+        err_console.print(Text.assemble(("error: ", "bold red"), str(error)), soft_wrap=True)
+        return error.exit_code
+    except click.exceptions.Abort:
+        err_console.print("aborted")
+        return 130
+    except click.ClickException as error:  # usage errors: unknown option, missing argument
+        error.show()
+        return 2
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        return 130
+    return result if isinstance(result, int) else 0
+
+
+def run() -> None:  # pragma: no cover - console-script wrapper
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""icon_library package (data + loader)."""

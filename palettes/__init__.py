@@ -1,0 +1,1 @@
+"""palettes package (data + loader)."""
