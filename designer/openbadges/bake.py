@@ -1,0 +1,160 @@
+"""Bake Open Badges data into PNG and SVG images, for OB 2.0 and OB 3.0.
+
+PNG follows "Open Badges 2.0 Baking" §PNG and OB 3.0 §"Baked Badge" / PNG: one ``iTXt`` chunk, keyword
+``openbadges`` (2.0) or ``openbadgecredential`` (3.0), compression flag 0, method 0, empty language
+tag and translated keyword, UTF-8 text. It goes right after ``IHDR`` (so a streaming reader can stop
+early) and replaces any earlier text chunk with the same keyword ("MUST NOT appear in a PNG more than
+once"). Every other chunk is copied byte for byte, so the pixels cannot change.
+
+SVG follows the same documents' §SVG: ``xmlns:openbadges`` on the root, ``<openbadges:assertion>``
+(2.0) or ``<openbadges:credential>`` (3.0) as the first child of the root, exactly one of them. The
+document is edited as bytes at offsets found by a safe parser (:mod:`designer.openbadges.svgdoc`).
+
+>>> from designer.openbadges.bake import svg_badge_element
+>>> svg_badge_element("2.0", "jws", "aGVhZA.Ym9keQ.c2ln")
+'<openbadges:assertion verify="aGVhZA.Ym9keQ.c2ln"/>'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from designer.errors import MedbadgeError
+from designer.openbadges.formats import detect_format
+from designer.openbadges.payload import Kind, check_bakeable, version_spec
+from designer.openbadges.png import PNG_SIGNATURE, PNGError, chunk_keyword, encode_chunk, encode_itxt, iter_chunks
+from designer.openbadges.svgdoc import badge_version_of, parse_svg
+
+# Characters XML 1.0 cannot carry at all (§2.2 [2]); a payload holding one cannot go into an SVG.
+_NOT_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_HTTP_URL = re.compile(r"https?://\S+", re.IGNORECASE)
+
+
+def bake(image: bytes, payload: str, version: str, *, source: str | None = None) -> bytes:
+    """Bake ``payload`` into a PNG or SVG image (the format is detected from the bytes)."""
+    if detect_format(image, source=source) == "png":
+        return bake_png(image, payload, version, source=source)
+    return bake_svg(image, payload, version, source=source)
+
+
+def bake_png(png: bytes, payload: str, version: str, *, source: str | None = None) -> bytes:
+    """Return ``png`` with ``payload`` in one uncompressed ``iTXt`` chunk placed right after ``IHDR``.
+
+    Re-baking replaces the version's earlier chunk (``iTXt``, or a legacy ``tEXt``/``zTXt``) rather
+    than adding a second one; the other version's chunk, if any, is kept.
+    """
+    spec = version_spec(version)
+    check_bakeable(payload, spec)
+    chunks = list(iter_chunks(png, source=source))
+    header = chunks[0]
+    if header.type != b"IHDR":
+        raise PNGError(f"the first chunk is {header.type.decode()}, not IHDR: the PNG is corrupt", header.offset, source=source)
+    keyword = spec.png_keyword.encode("latin-1")
+    parts = [PNG_SIGNATURE, png[header.start : header.end], encode_chunk(b"iTXt", encode_itxt(spec.png_keyword, payload))]
+    run_start = header.end  # copy unchanged chunks in contiguous runs
+    for chunk in chunks[1:]:
+        if chunk_keyword(chunk) == keyword:
+            parts.append(png[run_start : chunk.start])
+            run_start = chunk.end
+    parts.append(png[run_start:])  # the rest, IEND and any trailing bytes included, unchanged
+    return b"".join(parts)
+
+
+def svg_badge_element(version: str, kind: Kind, payload: str, *, declare_namespace: bool = False) -> str:
+    """The ``<openbadges:assertion>``/``<openbadges:credential>`` element for a payload.
+
+    Signed payloads (compact JWS) go in ``verify`` on an empty element. JSON goes in CDATA; for OB 2.0
+    ``verify`` also holds the hosted assertion's ``id`` URL, for OB 3.0 there is no ``verify``.
+    """
+    spec = version_spec(version)
+    attributes = f' xmlns:openbadges="{spec.svg_namespace}"' if declare_namespace else ""
+    if kind == "jws":
+        return f"<{spec.svg_qname}{attributes} verify=\"{_escape_attribute(payload.strip())}\"/>"
+    if kind != "json":
+        raise MedbadgeError(f"cannot bake a {kind} payload into an SVG")
+    if spec.version == "2.0":
+        attributes += f' verify="{_escape_attribute(_hosted_verify_url(payload))}"'
+    return f"<{spec.svg_qname}{attributes}>{_cdata(payload)}</{spec.svg_qname}>"
+
+
+def bake_svg(svg: bytes, payload: str, version: str, *, source: str | None = None) -> bytes:
+    """Return ``svg`` with ``payload`` in one Open Badges element, first child of the root ``<svg>``.
+
+    Earlier elements of the same version (any prefix, anywhere in the document) are removed, so
+    re-baking replaces; everything else is kept byte for byte.
+    """
+    spec = version_spec(version)
+    kind = check_bakeable(payload, spec)
+    bad = _NOT_XML_CHAR.search(payload)
+    if bad:
+        raise MedbadgeError(f"the payload holds U+{ord(bad.group()):04X}, which XML cannot carry", hint="remove it from the JSON")
+    outline = parse_svg(svg, source=source)
+    if outline.encoding not in (None, "utf-8", "utf8", "us-ascii", "ascii") or (
+        outline.encoding in ("us-ascii", "ascii") and not payload.isascii()
+    ):
+        where = f"{source}: " if source else ""
+        raise MedbadgeError(f"{where}the SVG is encoded as {outline.encoding}; baking needs UTF-8", hint="re-save the SVG as UTF-8")
+    root = outline.root
+    bound = outline.root_namespaces.get("openbadges")
+    # The prefix goes on the root unless the root already binds "openbadges" to another version's URI
+    # (an image baked with both versions): then the new element declares it locally.
+    declare_on_root = bound is None
+    element = svg_badge_element(spec.version, kind, payload, declare_namespace=bound not in (None, spec.svg_namespace))
+    edits: list[tuple[int, int, bytes]] = []
+    if declare_on_root:
+        name_end = root.start + 1 + len(root.qname.encode("utf-8"))
+        edits.append((name_end, name_end, f' xmlns:openbadges="{spec.svg_namespace}"'.encode()))
+    if root.self_closing:  # <svg .../> becomes <svg ...>ELEMENT</svg>
+        close = svg.rindex(b"/", root.start, root.start_tag_end)
+        edits.append((close, root.end, f">{element}</{root.qname}>".encode("utf-8")))
+    else:
+        edits.append((root.start_tag_end, root.start_tag_end, element.encode("utf-8")))
+    removed_until = -1
+    for old in outline.badge_elements:
+        if badge_version_of(old.namespace, old.local) is spec and old.start >= removed_until:
+            edits.append((old.start, old.end, b""))
+            removed_until = old.end
+    return _apply_edits(svg, edits)
+
+
+def _apply_edits(data: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
+    """Replace each ``[start, end)`` with its bytes; insertions at an offset come before removals there."""
+    parts, cursor = [], 0
+    for start, end, replacement in sorted(edits, key=lambda edit: (edit[0], edit[1])):
+        parts.append(data[cursor:start])
+        parts.append(replacement)
+        cursor = end
+    parts.append(data[cursor:])
+    return b"".join(parts)
+
+
+def _hosted_verify_url(payload: str) -> str:
+    """The ``verify`` value of a hosted OB 2.0 assertion: its ``id`` URL (``verify.url`` in OB 1.0)."""
+    document = json.loads(payload)
+    candidates = [document.get("id")]
+    legacy = document.get("verify")
+    if isinstance(legacy, dict):
+        candidates.append(legacy.get("url"))
+    for candidate in candidates:
+        if isinstance(candidate, str) and _HTTP_URL.fullmatch(candidate):
+            return candidate
+    raise MedbadgeError(
+        "a hosted OB 2.0 assertion needs an 'id' that is an HTTP(S) URL (it becomes the SVG verify attribute)",
+        hint="give the assertion its hosted URL as 'id', or sign it and bake the JWS",
+    )
+
+
+def _escape_attribute(value: str) -> str:
+    return (
+        value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+        .replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;")
+    )
+
+
+def _cdata(text: str) -> str:
+    """Wrap text in CDATA; a ``]]>`` inside is split across two sections so it survives intact."""
+    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+__all__ = ["bake", "bake_png", "bake_svg", "svg_badge_element"]

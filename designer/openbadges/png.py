@@ -1,0 +1,212 @@
+"""PNG chunk layer: read and write chunks, and the three text chunk types, with struct and zlib only.
+
+Follows the PNG specification (W3C, Third Edition), §5 "Datastream structure" (signature, chunk
+layout ``length | type | data | CRC``, CRC-32 over type and data) and §11.3.3 "Textual information"
+(``tEXt``, ``zTXt``, ``iTXt``). No image decoding happens here: chunks are sliced out of the original
+bytes, so a writer can copy every chunk it does not own byte for byte.
+
+Every problem is a :class:`PNGError` (a :class:`~designer.errors.MedbadgeError`) that names the byte
+offset where the reading stopped:
+
+>>> list(iter_chunks(b"GIF89a..."))
+Traceback (most recent call last):
+...
+designer.openbadges.png.PNGError: byte 0: not a PNG file: the 8-byte PNG signature is missing
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from designer.errors import MedbadgeError
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+#: Largest chunk length the spec allows (§5.3: "restricted to 2^31 - 1 bytes").
+MAX_CHUNK_LENGTH = 2**31 - 1
+#: A compressed text chunk may not inflate past this (a zlib bomb in a badge is an attack, not art).
+MAX_INFLATED_TEXT = 16 * 1024 * 1024
+
+_HEADER = struct.Struct(">I4s")
+_CRC = struct.Struct(">I")
+
+
+class PNGError(MedbadgeError):
+    """A PNG that cannot be read: bad signature, truncation, CRC mismatch, malformed text chunk."""
+
+    def __init__(self, message: str, offset: int, *, source: str | None = None, hint: str | None = None):
+        self.offset = offset
+        where = f"{source}: byte {offset}" if source else f"byte {offset}"
+        super().__init__(f"{where}: {message}", hint=hint)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One chunk as found in a datastream; ``offset`` is where its length field starts.
+
+    ``start``/``end`` delimit the whole chunk (length, type, data, CRC) in the original bytes, so
+    writers can copy it unchanged with ``png[chunk.start:chunk.end]``.
+    """
+
+    type: bytes
+    data: bytes
+    offset: int
+
+    @property
+    def start(self) -> int:
+        return self.offset
+
+    @property
+    def end(self) -> int:
+        return self.offset + 12 + len(self.data)
+
+
+def iter_chunks(png: bytes, *, check_crc: bool = True, source: str | None = None) -> Iterator[Chunk]:
+    """Yield each chunk of ``png`` up to and including ``IEND``, checking structure and CRCs (§5.2-5.3).
+
+    Raises :class:`PNGError` naming the byte offset for a missing signature, a chunk cut short, a
+    length beyond 2^31-1, a CRC mismatch or a datastream that ends before ``IEND``.
+    """
+    view = memoryview(png)
+    if bytes(view[:8]) != PNG_SIGNATURE:
+        raise PNGError("not a PNG file: the 8-byte PNG signature is missing", 0, source=source)
+    pos, size = 8, len(png)
+    while True:
+        if pos + 8 > size:
+            raise PNGError(
+                "truncated PNG: the datastream ends before the IEND chunk", pos, source=source,
+                hint="the file was cut short; export or download it again",
+            )
+        length, ctype = _HEADER.unpack_from(png, pos)
+        if length > MAX_CHUNK_LENGTH:
+            raise PNGError(f"chunk length {length} exceeds the PNG limit of 2^31-1", pos, source=source)
+        if not ctype.isalpha():
+            raise PNGError(f"invalid chunk type {ctype!r}: the datastream is corrupt", pos + 4, source=source)
+        data_end = pos + 8 + length
+        if data_end + 4 > size:
+            raise PNGError(
+                f"truncated PNG: the {ctype.decode('ascii')} chunk at byte {pos} needs {length + 12} bytes "
+                f"but only {size - pos} remain", pos, source=source,
+                hint="the file was cut short; export or download it again",
+            )
+        data = bytes(view[pos + 8 : data_end])
+        if check_crc:
+            (stored,) = _CRC.unpack_from(png, data_end)
+            actual = zlib.crc32(data, zlib.crc32(ctype))
+            if stored != actual:
+                raise PNGError(
+                    f"CRC mismatch in the {ctype.decode('ascii')} chunk at byte {pos} "
+                    f"(stored {stored:08x}, computed {actual:08x})", data_end, source=source,
+                    hint="the file was altered or damaged after it was written",
+                )
+        yield Chunk(ctype, data, pos)
+        if ctype == b"IEND":
+            return
+        pos = data_end + 4
+
+
+def encode_chunk(ctype: bytes, data: bytes) -> bytes:
+    """One complete chunk: big-endian length, type, data and the CRC-32 of type + data (§5.3).
+
+    >>> encode_chunk(b"IEND", b"").hex()
+    '0000000049454e44ae426082'
+    """
+    if len(ctype) != 4 or not ctype.isalpha():
+        raise ValueError(f"chunk type must be 4 ASCII letters, got {ctype!r}")
+    return _HEADER.pack(len(data), ctype) + data + _CRC.pack(zlib.crc32(data, zlib.crc32(ctype)))
+
+
+@dataclass(frozen=True)
+class TextChunk:
+    """The decoded content of a ``tEXt``, ``zTXt`` or ``iTXt`` chunk (§11.3.3).
+
+    ``language`` and ``translated_keyword`` exist only in ``iTXt``; ``compressed`` says whether the
+    text was zlib-compressed in the file.
+    """
+
+    chunk_type: bytes
+    keyword: str
+    text: str
+    compressed: bool = False
+    language: str = ""
+    translated_keyword: str = ""
+
+
+def chunk_keyword(chunk: Chunk) -> bytes | None:
+    """The keyword of a text chunk (the bytes before the first NUL), or ``None`` for other chunks."""
+    if chunk.type not in (b"tEXt", b"zTXt", b"iTXt"):
+        return None
+    nul = chunk.data.find(b"\x00")
+    return chunk.data[:nul] if nul > 0 else None
+
+
+def encode_itxt(keyword: str, text: str) -> bytes:
+    """The data of an uncompressed ``iTXt`` chunk with empty language tag and translated keyword.
+
+    Layout (§11.3.3.4): ``keyword NUL | flag 0 | method 0 | language NUL | translated NUL | UTF-8 text``.
+
+    >>> encode_itxt("openbadges", "{}")
+    b'openbadges\\x00\\x00\\x00\\x00\\x00{}'
+    """
+    key = keyword.encode("latin-1")
+    if not 1 <= len(key) <= 79 or b"\x00" in key:
+        raise ValueError(f"iTXt keyword must be 1-79 Latin-1 characters without NUL, got {keyword!r}")
+    return key + b"\x00" + b"\x00" + b"\x00" + b"\x00" + b"\x00" + text.encode("utf-8")
+
+
+def decode_text_chunk(chunk: Chunk, *, source: str | None = None) -> TextChunk:
+    """Decode a text chunk leniently: compressed ``iTXt``/``zTXt`` are inflated (bounded), and the
+    language tag and translated keyword of an ``iTXt`` are kept apart from the text."""
+    data, ctype = chunk.data, chunk.type
+    nul = data.find(b"\x00")
+    if nul < 1:
+        raise PNGError(f"{ctype.decode()} chunk has no keyword terminator", chunk.offset, source=source)
+    keyword = data[:nul].decode("latin-1")
+    rest = data[nul + 1 :]
+    if ctype == b"tEXt":
+        return TextChunk(ctype, keyword, rest.decode("latin-1"))
+    if ctype == b"zTXt":
+        if not rest or rest[0] != 0:
+            raise PNGError("zTXt chunk uses an unknown compression method", chunk.offset, source=source)
+        raw = _inflate(rest[1:], chunk, source)
+        return TextChunk(ctype, keyword, raw.decode("latin-1"), compressed=True)
+    if ctype != b"iTXt":
+        raise ValueError(f"not a text chunk: {ctype!r}")
+    if len(rest) < 2:
+        raise PNGError("iTXt chunk is cut short after its keyword", chunk.offset, source=source)
+    flag, method, rest = rest[0], rest[1], rest[2:]
+    lang_end = rest.find(b"\x00")
+    trans_end = rest.find(b"\x00", lang_end + 1) if lang_end >= 0 else -1
+    if trans_end < 0:
+        raise PNGError("iTXt chunk lacks its language tag or translated keyword terminator", chunk.offset, source=source)
+    language = rest[:lang_end].decode("ascii", "replace")
+    translated = rest[lang_end + 1 : trans_end].decode("utf-8", "replace")
+    body = rest[trans_end + 1 :]
+    if flag == 1:
+        if method != 0:
+            raise PNGError(f"iTXt chunk uses unknown compression method {method}", chunk.offset, source=source)
+        body = _inflate(body, chunk, source)
+    elif flag != 0:
+        raise PNGError(f"iTXt chunk has invalid compression flag {flag}", chunk.offset, source=source)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise PNGError(f"iTXt text is not valid UTF-8 ({error.reason})", chunk.offset, source=source) from None
+    return TextChunk(ctype, keyword, text, compressed=flag == 1, language=language, translated_keyword=translated)
+
+
+def _inflate(compressed: bytes, chunk: Chunk, source: str | None) -> bytes:
+    """Inflate zlib data with an output bound, so a tiny chunk cannot expand into gigabytes."""
+    inflater = zlib.decompressobj()
+    try:
+        out = inflater.decompress(compressed, MAX_INFLATED_TEXT + 1)
+    except zlib.error as error:
+        raise PNGError(f"{chunk.type.decode()} text does not inflate ({error})", chunk.offset, source=source) from None
+    if len(out) > MAX_INFLATED_TEXT or inflater.unconsumed_tail:
+        raise PNGError(
+            f"{chunk.type.decode()} text inflates past {MAX_INFLATED_TEXT} bytes; refusing it as a zlib bomb",
+            chunk.offset, source=source,
+        )
+    return out
