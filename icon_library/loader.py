@@ -1,0 +1,212 @@
+"""Find icons by name on a search path: the built-in library first, then the user's folders.
+
+Built-in data is read through :mod:`importlib.resources`, so the library works the same from a
+checkout, an editable install or a wheel. User folders (``search_paths``) hold ``*.svg`` files and,
+optionally, ``*.toml`` catalogs in the same format; an SVG with no catalog entry is still usable, with
+a title made from its name. The first source that has a name wins, so a user icon cannot silently
+replace a built-in one (the importer refuses such names).
+
+Everything is lazy and cached: catalogs are read once, an SVG is parsed only when its icon is asked
+for, and user folders are re-read only when a file in them changes (their cache key is the folder's
+listing with sizes and modification times), so an icon imported a moment ago is found at once.
+Every SVG, built-in or not, goes through the same safe parser and allow-list as an import.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from designer.errors import Location, MedbadgeError, display_path, unknown_name
+from icon_library.catalog import CatalogEntry, parse_catalog
+from icon_library.markup import serialize_children
+from icon_library.model import CATEGORIES, ROOT_PRESENTATION_ATTRIBUTES, Icon
+from icon_library.ranking import rank
+from icon_library.safe_xml import parse_svg_bytes, parse_svg_file, refuse
+from icon_library.sanitize import sanitize
+
+SearchPaths = Sequence[str | os.PathLike[str]]
+
+
+@dataclass(frozen=True)
+class IconSource:
+    """One place icons come from: catalog entries and SVG files, each keyed by icon name."""
+
+    label: str
+    builtin: bool
+    entries: dict[str, CatalogEntry]
+    files: dict[str, object]  # name -> Path or importlib Traversable
+
+    def names(self) -> list[str]:
+        return sorted(self.files)
+
+
+@functools.cache
+def builtin_source() -> IconSource:
+    """The icons shipped in the package (``icon_library/icons`` + ``icon_library/catalog``)."""
+    package = resources.files("icon_library")
+    entries: dict[str, CatalogEntry] = {}
+    catalog_dir = package / "catalog"
+    if catalog_dir.is_dir():
+        for item in sorted(catalog_dir.iterdir(), key=lambda t: t.name):
+            if item.name.endswith(".toml"):
+                _merge(entries, parse_catalog(item.read_text("utf-8"), f"icon_library/catalog/{item.name}"))
+    icons_dir = package / "icons"
+    files = {}
+    if icons_dir.is_dir():
+        files = {item.name[:-4]: item for item in icons_dir.iterdir() if item.name.endswith(".svg")}
+    return IconSource("built-in", True, entries, files)
+
+
+def folder_source(folder: str | os.PathLike[str]) -> IconSource:
+    """A user folder of icons; cached until one of its files changes."""
+    path = Path(folder).expanduser()
+    if not path.is_dir():
+        raise MedbadgeError(f"icon folder '{display_path(path)}' does not exist",
+                            hint="check the path, or create it with 'medbadge icons import'")
+    listing = tuple(sorted((e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in os.scandir(path)
+                           if e.is_file() and e.name.endswith((".svg", ".toml"))))
+    return _read_folder(str(path.resolve()), listing)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_folder(folder: str, listing: tuple[tuple[str, int, int], ...]) -> IconSource:
+    entries: dict[str, CatalogEntry] = {}
+    files = {}
+    for name, _mtime, _size in listing:
+        file = Path(folder) / name
+        if name.endswith(".toml"):
+            _merge(entries, parse_catalog(file.read_text("utf-8"), display_path(file)))
+        else:
+            files[name[:-4]] = file
+    return IconSource(display_path(folder), False, entries, files)
+
+
+def _merge(entries: dict[str, CatalogEntry], new: dict[str, CatalogEntry]) -> None:
+    for name, entry in new.items():
+        if name in entries:
+            raise MedbadgeError(f"icon '{name}' is listed twice", Location(entry.source),
+                                hint=f"also in {entries[name].source}; keep one entry")
+        entries[name] = entry
+
+
+def sources(search_paths: SearchPaths = ()) -> list[IconSource]:
+    """The built-in library followed by each user folder, in search order."""
+    return [builtin_source(), *(folder_source(p) for p in search_paths)]
+
+
+def names(search_paths: SearchPaths = ()) -> list[str]:
+    """Every icon name on the search path, sorted."""
+    return sorted({name for source in sources(search_paths) for name in source.files})
+
+
+def get(name: str, search_paths: SearchPaths = ()) -> Icon:
+    """The icon called ``name``: the first source that has an SVG for it wins.
+
+    Raises :class:`~designer.errors.MedbadgeError` with a did-you-mean hint for unknown names.
+    """
+    all_sources = sources(search_paths)
+    for source in all_sources:
+        if name in source.files:
+            return _load(source, name)
+    for source in all_sources:
+        if name in source.entries:
+            raise MedbadgeError(f"icon '{name}' is in the catalog but its file {name}.svg is missing",
+                                Location(source.entries[name].source), hint=f"add {name}.svg to {source.label}")
+    raise unknown_name("icon", name, {n for s in all_sources for n in s.files})
+
+
+def all_icons(search_paths: SearchPaths = ()) -> list[Icon]:
+    """Every icon on the search path, in name order (parses every SVG once; cached after)."""
+    return [get(name, search_paths) for name in names(search_paths)]
+
+
+def search(query: str | None = None, category: str | None = None, search_paths: SearchPaths = ()) -> list[Icon]:
+    """Icons matching ``query`` (best first) and/or in ``category`` (name order without a query).
+
+    >>> [icon.name for icon in search("stethoscope")][:1]  # doctest: +SKIP
+    ['stethoscope']
+    """
+    if category is not None and category not in CATEGORIES:
+        raise unknown_name("category", category, CATEGORIES)
+    candidates = [entry_for(name, search_paths) for name in names(search_paths)]
+    if category is not None:
+        candidates = [e for e in candidates if category in e.categories]
+    if query is not None and query.strip():
+        candidates = rank(candidates, query)
+    return [get(entry.name, search_paths) for entry in candidates]
+
+
+def entry_for(name: str, search_paths: SearchPaths = ()) -> CatalogEntry:
+    """The catalog entry of the icon ``get(name)`` would return (a default one for a bare SVG)."""
+    for source in sources(search_paths):
+        if name in source.files:
+            return source.entries.get(name) or entry_for_bare_file(name, source)
+    raise unknown_name("icon", name, names(search_paths))
+
+
+def clear_cache() -> None:
+    """Forget everything read so far (tests, or after editing built-in data in place)."""
+    builtin_source.cache_clear()
+    _read_folder.cache_clear()
+    _parse_icon.cache_clear()
+
+
+def _load(source: IconSource, name: str) -> Icon:
+    file = source.files[name]
+    stamp = None
+    if isinstance(file, Path):  # user files may change while we run; key the cache on their state
+        info = file.stat()
+        stamp = (info.st_mtime_ns, info.st_size)
+    entry = source.entries.get(name) or entry_for_bare_file(name, source)
+    return _parse_icon(entry, file, str(file), stamp, source.builtin)
+
+
+def entry_for_bare_file(name: str, source: IconSource) -> CatalogEntry:
+    """A user SVG without a catalog entry still works; it just has no keywords or categories."""
+    return CatalogEntry(name=name, title=name.replace("-", " ").capitalize(), categories=(), keywords=(),
+                        licence="unspecified", source=source.label)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_icon(entry: CatalogEntry, file: object, key: str, stamp: tuple[int, int] | None, builtin: bool) -> Icon:
+    if isinstance(file, Path):
+        root = parse_svg_file(file)
+        label = display_path(file)
+    else:
+        label = f"icon_library/icons/{entry.name}.svg"
+        root = parse_svg_bytes(file.read_bytes(), label)  # type: ignore[attr-defined]
+    clean = sanitize(root, label)
+    view_box = clean.view_box or _view_box_from_size(clean.width, clean.height, label)
+    return Icon(
+        name=entry.name, title=entry.title, categories=entry.categories, keywords=entry.keywords,
+        licence=entry.licence, notes=entry.notes, emblem=entry.emblem, path=Path(str(file)),
+        view_box=view_box, root_items=explicit_root_items(clean.root_attributes),
+        body=serialize_children(clean.children), builtin=builtin)
+
+
+def explicit_root_items(attributes: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Root presentation attributes in a fixed order, with fill and stroke always present.
+
+    When an icon is inlined into a badge its paint would otherwise be inherited from the badge, so
+    the SVG initial values (fill black, stroke none) are written out when the file leaves them
+    implicit; the linter then sees the black and reports it as colour.
+    """
+    attributes = {"fill": "black", "stroke": "none", **attributes}
+    return tuple((k, attributes[k]) for k in ROOT_PRESENTATION_ATTRIBUTES if k in attributes)
+
+
+def _view_box_from_size(width: str | None, height: str | None, label: str) -> tuple[float, float, float, float]:
+    try:
+        w, h = (float((v or "").removesuffix("px")) for v in (width, height))
+        if w > 0 and h > 0:
+            return (0.0, 0.0, w, h)
+    except ValueError:
+        pass
+    raise refuse(label, "no-view-box", "it has no viewBox and no width/height in px",
+                 'add viewBox="0 0 WIDTH HEIGHT" to the <svg> element')
+
