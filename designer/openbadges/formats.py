@@ -4,7 +4,7 @@ Open Badges 2.0 Baking and Open Badges 3.0 §"Baked Badge" define baking only fo
 image MUST be in either PNG or SVG format in order to support baking"). Other formats are named by
 their magic bytes so the message can say what the file is and how to convert it.
 
->>> detect_format(b"\\xff\\xd8\\xff\\xe0JFIF")
+>>> detect_format(b"\\xff\\xd8\\xff\\xe0JFIF")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
 designer.errors.MedbadgeError: this file is a JPEG image: only PNG and SVG can carry Open Badges data (...)

@@ -1,0 +1,139 @@
+"""Check what a baked image carries: version, payload kind, JSON, OB 3.0 schema, signature, claims.
+
+Combines the extraction rules of the baking specs (:mod:`.unbake`), OB 3.0 §8.2.4 "Verify a
+Credential" for VC-JWT (:mod:`.signing`) and the published OB 3.0 JSON Schema (Draft 2019-09) when
+``jsonschema`` is installed and a schema file is given. It never fetches anything over the network:
+hosted OB 2.0 assertions and ``kid`` URLs are reported, not dereferenced.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from designer.errors import MedbadgeError, display_path
+from designer.openbadges.jws import JWSFormatError, decode_unverified
+from designer.openbadges.keys import PublicKey
+from designer.openbadges.payload import BakedPayload
+from designer.openbadges.signing import SignatureCheck, check_signature, claim_problems, credential_of
+from designer.openbadges.unbake import unbake
+
+#: Environment variable naming the OB 3.0 AchievementCredential JSON Schema file.
+SCHEMA_ENV = "MEDBADGE_OB3_SCHEMA"
+SchemaStatus = Literal["valid", "invalid", "skipped"]
+
+
+@dataclass(frozen=True)
+class SchemaCheck:
+    status: SchemaStatus
+    detail: str = ""
+    errors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """Everything ``verify`` found out. ``ok`` is False when a check failed (not when one was skipped)."""
+
+    payload: BakedPayload
+    document: dict[str, Any] | None
+    json_error: str | None
+    schema: SchemaCheck
+    signature: SignatureCheck | None
+    claim_problems: tuple[str, ...] = ()
+
+    @property
+    def parses_as_json(self) -> bool:
+        return self.document is not None
+
+    @property
+    def signature_failed(self) -> bool:
+        return self.signature is not None and self.signature.verdict not in ("valid", "no-key")
+
+    @property
+    def ok(self) -> bool:
+        return not (self.signature_failed or self.claim_problems or self.json_error or self.schema.status == "invalid")
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.ok else 1
+
+
+def verify(
+    image: bytes,
+    *,
+    public_key: PublicKey | None = None,
+    schema_path: str | Path | None = None,
+    version: str | None = None,
+    source: str | None = None,
+    now: datetime | None = None,
+) -> VerifyReport:
+    """Unbake ``image`` and check its payload.
+
+    ``schema_path`` (or the ``MEDBADGE_OB3_SCHEMA`` environment variable) names the OB 3.0
+    AchievementCredential JSON Schema; without it, or without ``jsonschema``, the schema check is
+    skipped. Bad input (not PNG/SVG, CRC mismatch, hostile SVG, no badge data) raises
+    :class:`~designer.errors.MedbadgeError`; failed checks are reported, not raised.
+    """
+    payload = unbake(image, version=version, source=source)
+    document, json_error, signature, problems = None, None, None, []
+    if payload.kind == "json":
+        try:
+            parsed = json.loads(payload.text)
+            document = parsed if isinstance(parsed, dict) else None
+            json_error = None if document is not None else "the JSON is not an object"
+        except ValueError as error:
+            json_error = f"not valid JSON: {error}"
+    elif payload.kind == "jws":
+        signature = check_signature(payload.text, public_key)
+        try:
+            claims = decode_unverified(payload.text).claims
+        except JWSFormatError as error:
+            json_error = error.message
+        else:
+            document = credential_of(claims) if payload.version == "3.0" else claims
+            if payload.version == "3.0":
+                problems = claim_problems(claims, now=now)
+    schema = _check_schema(document, payload.version, schema_path)
+    return VerifyReport(payload, document, json_error, schema, signature, tuple(problems))
+
+
+def _check_schema(document: dict[str, Any] | None, version: str, schema_path: str | Path | None) -> SchemaCheck:
+    if version != "3.0":
+        return SchemaCheck("skipped", "OB 2.0 has no published JSON Schema to check against")
+    if document is None:
+        return SchemaCheck("skipped", "no JSON document to check")
+    schema_path = schema_path or os.environ.get(SCHEMA_ENV)
+    if not schema_path:
+        return SchemaCheck("skipped", f"no schema given (pass a schema path or set {SCHEMA_ENV})")
+    try:
+        import jsonschema
+    except ImportError:
+        return SchemaCheck("skipped", "jsonschema is not installed (pip install jsonschema)")
+    errors = schema_errors(document, load_schema(schema_path), jsonschema)
+    if errors:
+        return SchemaCheck("invalid", f"{len(errors)} schema error(s)", tuple(errors))
+    return SchemaCheck("valid", f"valid against {Path(schema_path).name}")
+
+
+def load_schema(path: str | Path) -> dict[str, Any]:
+    """Read a JSON Schema file, with a clear error when it is missing or not JSON."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise MedbadgeError(f"{display_path(path)}: cannot read the schema ({error.strerror})") from None
+    except ValueError as error:
+        raise MedbadgeError(f"{display_path(path)}: the schema is not JSON ({error})") from None
+
+
+def schema_errors(document: dict[str, Any], schema: dict[str, Any], jsonschema_module: Any = None) -> list[str]:
+    """Each schema violation as ``path: message`` (the validator class follows the schema's ``$schema``)."""
+    if jsonschema_module is None:
+        import jsonschema as jsonschema_module
+    validator_class = jsonschema_module.validators.validator_for(schema)
+    validator = validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
+    found = sorted(validator.iter_errors(document), key=lambda error: list(error.absolute_path))
+    return [f"{'/'.join(map(str, error.absolute_path)) or '(root)'}: {error.message}" for error in found]
