@@ -1,0 +1,186 @@
+"""``medbadge bake | unbake | verify | keys new``: the Open Badges image commands.
+
+A thin shell over :mod:`designer.openbadges`: read files, call the API, write results atomically
+(a temporary file beside the target, then ``os.replace``), print. Importing this module registers
+the commands on the main app. Exit codes: 0 fine, 1 a check failed (``verify``), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from designer.cli import app
+from designer.errors import MedbadgeError, display_path
+from designer.openbadges import bake as bake_image
+from designer.openbadges import detect_format, load_private_key, load_public_key, new_key, sign_credential
+from designer.openbadges import unbake as unbake_image
+from designer.openbadges import verify as verify_image
+from designer.openbadges import write_key_files
+from designer.openbadges.payload import payload_kind
+
+console = Console(highlight=False)
+
+
+class OBVersion(str, Enum):
+    v2 = "2.0"
+    v3 = "3.0"
+
+
+class KeyAlgorithm(str, Enum):
+    EdDSA = "EdDSA"
+    ES256 = "ES256"
+    RS256 = "RS256"
+
+
+def _read_bytes(path: Path, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise MedbadgeError(f"{display_path(path)}: cannot read the {what} ({error.strerror})") from None
+
+
+def _read_text(path: Path, what: str) -> str:
+    try:
+        return _read_bytes(path, what).decode("utf-8-sig").strip()
+    except UnicodeDecodeError:
+        raise MedbadgeError(f"{display_path(path)}: the {what} is not UTF-8 text") from None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``, so
+    readers see the old file or the new one, never half of one; an existing file keeps its mode."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise MedbadgeError(f"{display_path(path)}: the folder {display_path(folder)} does not exist")
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+@app.command("bake")
+def bake_command(
+    image: Path = typer.Argument(..., help="PNG or SVG badge image."),
+    output: Path = typer.Option(..., "-o", "--output", help="Where to write the baked image (may equal IMAGE only explicitly)."),
+    assertion: Optional[Path] = typer.Option(None, "--assertion", help="OB 2.0 assertion: JSON (hosted) or a signed JWS file."),
+    credential: Optional[Path] = typer.Option(None, "--credential", help="OB 3.0 credential: JSON or a VC-JWT file."),
+    sign: Optional[Path] = typer.Option(None, "--sign", help="Private key PEM: sign the --credential JSON as VC-JWT first."),
+    kid: Optional[str] = typer.Option(None, "--kid", help="Key id URI to put in the VC-JWT header (with --sign)."),
+) -> int:
+    """Bake Open Badges data into a PNG or SVG image (one iTXt chunk / one element, replaced on re-bake)."""
+    if (assertion is None) == (credential is None):
+        raise MedbadgeError("give exactly one of --assertion FILE (OB 2.0) or --credential FILE (OB 3.0)")
+    payload_file, version = (assertion, "2.0") if assertion is not None else (credential, "3.0")
+    payload = _read_text(payload_file, "payload file")  # type: ignore[arg-type]
+    if sign is not None:
+        if version != "3.0" or payload_kind(payload) != "json":
+            raise MedbadgeError("--sign signs an OB 3.0 credential JSON; use it with --credential FILE.json")
+        payload = sign_credential(json.loads(payload), load_private_key(sign), kid=kid)
+    data = _read_bytes(image, "image")
+    source = display_path(image)
+    container = detect_format(data, source=source)
+    suffix = output.suffix.lower().lstrip(".")
+    if suffix in ("png", "svg") and suffix != container:
+        raise MedbadgeError(f"{display_path(output)}: the output name says .{suffix} but the image is {container.upper()}")
+    baked = bake_image(data, payload, version, source=source)
+    write_atomic(output, baked)
+    console.print(f"baked OB {version} {payload_kind(payload)} into {display_path(output)} ({len(baked)} bytes)")
+    return 0
+
+
+@app.command("unbake")
+def unbake_command(
+    image: Path = typer.Argument(..., help="Baked PNG or SVG image."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON object: version, kind, container, offset, notes, text."),
+    version: Optional[OBVersion] = typer.Option(None, "--version", help="Read this version's data (default: the first found)."),
+) -> int:
+    """Print the Open Badges payload baked into an image."""
+    data = _read_bytes(image, "image")
+    payload = unbake_image(data, version=version.value if version else None, source=display_path(image))
+    typer.echo(json.dumps(payload.to_dict(), indent=2, ensure_ascii=False) if as_json else payload.text)
+    return 0
+
+
+@app.command("verify")
+def verify_command(
+    image: Path = typer.Argument(..., help="Baked PNG or SVG image."),
+    key: Optional[Path] = typer.Option(None, "--key", help="Issuer's public key (PEM or JWK) to check the signature with."),
+    schema: Optional[Path] = typer.Option(None, "--schema", help="OB 3.0 AchievementCredential JSON Schema file."),
+    version: Optional[OBVersion] = typer.Option(None, "--version", help="Check this version's data (default: the first found)."),
+) -> None:
+    """Check what an image carries; exit 1 when a signature, claim, JSON or schema check fails."""
+    data = _read_bytes(image, "image")
+    public_key = load_public_key(key) if key is not None else None
+    report = verify_image(data, public_key=public_key, schema_path=schema, version=version.value if version else None, source=display_path(image))
+    _print_report(display_path(image), report)
+    raise typer.Exit(report.exit_code)
+
+
+def _print_report(name: str, report) -> None:  # noqa: ANN001 - VerifyReport, kept loose for the shell
+    payload = report.payload
+    table = Table(title=f"{name}: Open Badges {payload.version}", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("carries", f"{payload.kind} in {payload.found_in} ({payload.container.upper()}, byte {payload.offset})")
+    for note in payload.notes:
+        table.add_row("tolerated", f"[yellow]{note}[/]")
+    table.add_row("JSON", "[green]parses[/]" if report.parses_as_json else f"[red]{report.json_error or 'not JSON (a URL)'}[/]")
+    colour = {"valid": "green", "invalid": "red", "skipped": "yellow"}[report.schema.status]
+    table.add_row("schema", f"[{colour}]{report.schema.status}[/]: {report.schema.detail}")
+    for error in report.schema.errors[:10]:
+        table.add_row("", f"[red]{error}[/]")
+    if report.signature is None:
+        table.add_row("signature", "none (unsigned payload)")
+    else:
+        check = report.signature
+        colour = "green" if check.ok else ("yellow" if check.verdict == "no-key" else "red")
+        table.add_row("signature", f"[{colour}]{check.verdict}[/]: {check.message}")
+        if check.thumbprint:
+            table.add_row("key", f"{check.thumbprint}{'' if check.trusted else ' (from the token itself, untrusted)'}")
+    for problem in report.claim_problems:
+        table.add_row("claims", f"[red]{problem}[/]")
+    table.add_row("result", "[green]ok[/]" if report.ok else "[red]FAILED[/]")
+    console.print(table)
+
+
+keys_app = typer.Typer(help="Create signing keys for OB 3.0 VC-JWT credentials.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+
+@keys_app.command("new")
+def keys_new_command(
+    alg: KeyAlgorithm = typer.Option(KeyAlgorithm.EdDSA, "--alg", help="Signature algorithm."),
+    output: Path = typer.Option(..., "-o", "--output", help="Folder for the key files (created if missing)."),
+    name: Optional[str] = typer.Option(None, "--name", help="File name stem (default: <alg>-<thumbprint>)."),
+) -> int:
+    """Create a key pair: private PEM (mode 0600), public JWK and public PEM; never overwrites."""
+    pair = new_key(alg.value)
+    files = write_key_files(pair, output, name=name)
+    console.print(f"private key  {display_path(files.private)}  (keep it secret; mode 0600)")
+    console.print(f"public JWK   {display_path(files.public_jwk)}")
+    console.print(f"public PEM   {display_path(files.public_pem)}")
+    console.print(f"thumbprint   {pair.thumbprint}")
+    return 0
