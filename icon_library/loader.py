@@ -181,7 +181,7 @@ def _parse_icon(entry: CatalogEntry, file: object, key: str, stamp: tuple[int, i
         label = f"icon_library/icons/{entry.name}.svg"
         root = parse_svg_bytes(file.read_bytes(), label)  # type: ignore[attr-defined]
     clean = sanitize(root, label)
-    view_box = clean.view_box or _view_box_from_size(clean.width, clean.height, label)
+    view_box = clean.view_box or view_box_from_size(clean.width, clean.height, label)
     return Icon(
         name=entry.name, title=entry.title, categories=entry.categories, keywords=entry.keywords,
         licence=entry.licence, notes=entry.notes, emblem=entry.emblem, path=Path(str(file)),
@@ -200,7 +200,8 @@ def explicit_root_items(attributes: dict[str, str]) -> tuple[tuple[str, str], ..
     return tuple((k, attributes[k]) for k in ROOT_PRESENTATION_ATTRIBUTES if k in attributes)
 
 
-def _view_box_from_size(width: str | None, height: str | None, label: str) -> tuple[float, float, float, float]:
+def view_box_from_size(width: str | None, height: str | None, label: str) -> tuple[float, float, float, float]:
+    """An SVG without a viewBox draws in px user units: ``width``/``height`` give the box."""
     try:
         w, h = (float((v or "").removesuffix("px")) for v in (width, height))
         if w > 0 and h > 0:

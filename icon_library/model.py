@@ -74,13 +74,18 @@ ROOT_PRESENTATION_ATTRIBUTES: tuple[str, ...] = (
 )
 
 
-def format_number(value: float) -> str:
+def format_number(value: float, digits: int = 3) -> str:
     """Format a number for SVG output the one way the library does it, so output is byte-stable.
+
+    Three decimals are plenty for coordinates on a 24-unit grid; scale factors of a transform need
+    more (``digits=6``) because their error is multiplied by the size of the source grid.
 
     >>> format_number(1.0), format_number(0.04296875), format_number(-0.00001), format_number(12.5)
     ('1', '0.043', '0', '12.5')
+    >>> format_number(0.04296875, digits=6)
+    '0.042969'
     """
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 

@@ -1,0 +1,81 @@
+"""Render icon markup with CairoSVG and measure the ink, for the importer, the checks and the sheet.
+
+Measuring by rendering is the honest way to know where an icon's ink is: it accounts for stroke
+width, caps and joins, curves, arcs and transforms exactly as a renderer draws them, with no SVG
+geometry code of our own to get wrong. Renders use CairoSVG's safe mode (``unsafe=False``) and only
+ever receive markup this library produced from sanitized trees, so no file or URL is ever opened.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+
+import cairosvg
+from PIL import Image
+
+from icon_library.markup import SVG_NS, format_attributes
+from icon_library.model import format_number
+
+#: Alpha (0..255) a pixel needs to count as ink: anti-aliased fringes below a quarter are ignored,
+#: so an edge is located to within about half a pixel.
+INK_ALPHA = 64
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+def standalone_svg(body: str, view_box: Box | tuple[float, ...], root_attributes: Mapping[str, str],
+                   *, width: float, height: float, color: str = "#000000") -> str:
+    """A complete SVG document around ``body`` (``view_box`` given as x, y, width, height)."""
+    attributes = {
+        "xmlns": SVG_NS,
+        "width": format_number(width),
+        "height": format_number(height),
+        "viewBox": " ".join(format_number(v) for v in view_box),
+        **root_attributes,
+        "color": color,
+    }
+    return f"<svg{format_attributes(attributes)}>{body}</svg>"
+
+
+def render_rgba(svg: str, width: int, height: int) -> Image.Image:
+    """Rasterise SVG markup to an RGBA image of exactly ``width`` x ``height`` pixels."""
+    png = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=width, output_height=height, unsafe=False)
+    image = Image.open(io.BytesIO(png))
+    image.load()
+    return image.convert("RGBA")
+
+
+def alpha_bbox(image: Image.Image, threshold: int = INK_ALPHA) -> tuple[int, int, int, int] | None:
+    """The pixel box (left, top, right, bottom; right/bottom exclusive) of pixels with alpha > threshold."""
+    mask = image.getchannel("A").point(lambda a: 255 if a > threshold else 0)
+    return mask.getbbox()
+
+
+def ink_box(body: str, view_box: tuple[float, float, float, float], root_attributes: Mapping[str, str],
+            *, px_per_unit: float | None = None, margin: float = 0.5, threshold: int = INK_ALPHA) -> Box | None:
+    """Where the ink of ``body`` is, in user units, including ink *outside* the view box.
+
+    The drawing is rendered through a view box grown by ``margin`` (a fraction of its size) on every
+    side, so geometry that spills out of the declared box is seen rather than clipped. Returns
+    ``None`` for an icon with no visible ink. Precision is one pixel: ``1 / px_per_unit`` units
+    (default: 480 pixels across the grown box).
+    """
+    x, y, w, h = view_box
+    side = max(w, h)
+    grown = (x - margin * side, y - margin * side, w + 2 * margin * side, h + 2 * margin * side)
+    if px_per_unit is None:
+        px_per_unit = 480 / grown[2]
+    width, height = round(grown[2] * px_per_unit), round(grown[3] * px_per_unit)
+    image = render_rgba(standalone_svg(body, grown, root_attributes, width=width, height=height), width, height)
+    box = alpha_bbox(image, threshold)
+    if box is None:
+        return None
+    sx, sy = grown[2] / width, grown[3] / height
+    left, top, right, bottom = box
+    return (grown[0] + left * sx, grown[1] + top * sy, grown[0] + right * sx, grown[1] + bottom * sy)
+
+
+def render_icon_png(svg: str, size: int) -> bytes:
+    """A square PNG of an icon document at ``size`` px (used by ``medbadge icons show -o``)."""
+    return cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=size, output_height=size, unsafe=False)
