@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 
-import click
 import typer
 from rich.console import Console
 from rich.text import Text
@@ -48,11 +47,16 @@ def main(argv: list[str] | None = None) -> int:
     except MedbadgeError as error:
         err_console.print(Text.assemble(("error: ", "bold red"), str(error)), soft_wrap=True)
         return error.exit_code
-    except click.exceptions.Abort:
+    except typer.Abort:
         err_console.print("aborted")
         return 130
-    except click.ClickException as error:  # usage errors: unknown option, missing argument
-        error.show()
+    except typer.Exit as done:
+        return done.exit_code
+    except typer.exceptions.TyperException as error:  # usage errors: unknown option, missing argument
+        if hasattr(error, "show"):
+            error.show()
+        else:
+            err_console.print(f"error: {error}")
         return 2
     except KeyboardInterrupt:
         err_console.print("interrupted")

@@ -1,0 +1,65 @@
+"""``Artwork``: what :func:`designer.compose` returns — the SVG bytes and the facts about them.
+
+The linter reads these facts, not regexes over SVG: every text run with its font, size, weight,
+box and the colour behind it; every colour pair that must contrast; the icon's placement; the
+tier's cues. Boxes are in canvas units (the master is ``canvas`` × ``canvas``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from designer.color import Color
+from designer.design import Design, TierCue
+from designer.geometry import Box
+
+
+@dataclass(frozen=True)
+class TextRun:
+    slot: str  # title | subtitle | ribbon | issuer_mark
+    text: str
+    lines: tuple[str, ...]
+    size: float  # font size in canvas units
+    weight: int
+    cap_height: float  # canvas units
+    families: tuple[str, ...]
+    box: Box  # ink bounds
+    slot_box: Box  # the room the slot gives
+    fill: Color
+    background: Color
+    on_arc: bool = False
+
+
+@dataclass(frozen=True)
+class ColorPair:
+    """Two colours that meet and must contrast: ``kind`` is ``text`` or ``graphic``."""
+
+    element: str
+    foreground: Color
+    background: Color
+    kind: str
+
+
+@dataclass(frozen=True)
+class IconPlacement:
+    name: str
+    box: Box  # where the 24-unit icon grid is drawn
+    stroke_width: float  # canvas units
+    color: Color
+    background: Color
+
+
+@dataclass(frozen=True)
+class Artwork:
+    design: Design
+    svg: bytes
+    canvas: int
+    texts: tuple[TextRun, ...]
+    pairs: tuple[ColorPair, ...]
+    icon: IconPlacement
+    cue: TierCue
+    tier_color: Color
+    template_slots: tuple[str, ...]
+
+    def text(self, slot: str) -> TextRun | None:
+        return next((t for t in self.texts if t.slot == slot), None)

@@ -1,0 +1,11 @@
+"""``compose``: Design → Artwork. Pure: reads catalogs and fonts, writes nothing.
+
+Builds the silhouette layers, places the icon, fits and outlines the texts, draws the tier
+ornaments, renders the strict Jinja2 template and records the facts the linter needs.
+"""
+
+from __future__ import annotations
+
+from designer.compose.badge import compose
+
+__all__ = ["compose"]

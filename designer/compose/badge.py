@@ -1,0 +1,142 @@
+"""Compose one badge: silhouette layers, icon, texts, tier ornaments → SVG + facts."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+import icon_library
+import templates
+from designer.artwork import Artwork, ColorPair, IconPlacement, TextRun
+from designer.color import Color
+from designer.compose import ornaments
+from designer.compose.shapes import SHAPES
+from designer.compose.text_slots import LaidText, lay_out
+from designer.design import Design
+from designer.geometry import Box, fmt
+from designer.text.fonts import load_face
+
+ICON_STROKE = 2.0  # the library's stroke width on its 24-unit grid
+
+
+def compose(design: Design) -> Artwork:
+    """The artwork for ``design``: SVG bytes (text outlined) and the facts the linter reads."""
+    spec = templates.get(design.template, design.template_paths)
+    colors = {name: color for name, color in design.colors}
+    layers_cfg = spec.params.get("layers", {})
+    edge, rim = layers_cfg.get("edge", 7), layers_cfg.get("rim", 30)
+    keyline, band = layers_cfg.get("keyline", 6), layers_cfg.get("band", 0)
+    shape = SHAPES[spec.shape](**spec.params.get("shape_params", {}))
+    face_inset = edge + rim + keyline
+    layers = {
+        "edge": shape(0),
+        "rim": shape(edge),
+        "groove": shape(edge + rim / 2) if design.cue.border == "double" else "",
+        "keyline": shape(edge + rim),
+        "face": shape(face_inset),
+        "inner": shape(face_inset + band) if band else "",
+    }
+    face_color = colors["primary-deep"] if band else colors["primary"]
+
+    laid = _texts(design, spec, colors)
+    icon, icon_markup = _icon(design, spec, colors)
+    slots = spec.params["slots"]
+    pip_slot = slots.get("pips", {})
+    pip_markup = ornaments.pips(design.cue.pips, *pip_slot.get("center", (300, 100)), pip_slot.get("size", 28),
+                                pip_slot.get("gap", 8), colors["accent"].hex, colors["outline"].hex)
+    laurel_markup = ""
+    if design.cue.laurel and "laurel" in slots:
+        ls = slots["laurel"]
+        laurel_markup = ornaments.laurel(*ls["center"], ls["radius"], ls["leaf"], colors["accent"].hex,
+                                         *ls.get("angles", (215, 325)))
+    tails = ""
+    if "tails" in spec.params:
+        t = spec.params["tails"]
+        tails = ornaments.rosette_tails(300, t["top"], t["bottom"], t["spread"], t["width"], colors["tier"].hex,
+                                        colors["tier-edge"].hex, 5)
+
+    context = {
+        "canvas": spec.canvas,
+        "ids": {"title": f"{design.slug}-title", "desc": f"{design.slug}-desc"},
+        "label": f"{design.title} — {design.cue.label}",
+        "description": f"{design.alt_text} {design.description}",
+        "layers": layers,
+        "groove_width": fmt(max(rim * 0.2, 5)),
+        "colors": {
+            "outline": colors["outline"].hex, "tier": colors["tier"].hex, "tier_edge": colors["tier-edge"].hex,
+            "accent": colors["accent"].hex, "face": face_color.hex, "primary": colors["primary"].hex,
+        },
+        "ornaments": {"pips": Markup(pip_markup), "laurel": Markup(laurel_markup), "tails": Markup(tails)},
+        "icon": icon_markup,
+        "texts": [
+            {"slot": t.slot, "d": t.d, "text": t.text, "fill": colors[spec.text_slots[t.slot].fill_role].hex,
+             "ribbon": Markup(t.ribbon_markup)}
+            for t in laid
+        ],
+    }
+    svg = templates.environment(design.template_paths).get_template(spec.source_name).render(context)
+    svg = "\n".join(line for line in svg.splitlines() if line.strip()) + "\n"
+
+    return Artwork(
+        design=design,
+        svg=svg.encode("utf-8"),
+        canvas=spec.canvas,
+        texts=tuple(_text_fact(t, spec, colors) for t in laid),
+        pairs=_pairs(design, spec, colors, face_color, laid, icon),
+        icon=icon,
+        cue=design.cue,
+        tier_color=colors["tier"],
+        template_slots=tuple(spec.params["slots"]),
+    )
+
+
+def _texts(design: Design, spec, colors: dict[str, Color]) -> list[LaidText]:
+    wanted = [("title", design.title), ("subtitle", design.subtitle), ("tier_label", design.cue.label),
+              ("issuer_mark", design.issuer_mark)]
+    return [lay_out(design, spec.text_slots[slot], text, colors)
+            for slot, text in wanted if text and slot in spec.text_slots]
+
+
+def _icon(design: Design, spec, colors: dict[str, Color]) -> tuple[IconPlacement, dict]:
+    icon = icon_library.get(design.icon, design.icon_paths)
+    box = Box(*spec.icon_box)
+    vx, vy, vw, vh = icon.view_box
+    scale = min(box.width / vw, box.height / vh)
+    x = box.x + (box.width - vw * scale) / 2 - vx * scale
+    y = box.y + (box.height - vh * scale) / 2 - vy * scale
+    color = colors["on-primary"]
+    attributes = []
+    for name, value in icon.root_attributes.items():
+        attributes.append((name, color.hex if value == "currentColor" else value))
+    body = icon.body.replace("currentColor", color.hex)
+    stroke = float(icon.root_attributes.get("stroke-width", ICON_STROKE)) * scale
+    placement = IconPlacement(icon.name, box, stroke, color, colors["primary"])
+    markup = {"transform": f"translate({fmt(x)} {fmt(y)}) scale({fmt(scale, 4)})", "attributes": attributes,
+              "body": Markup(body)}
+    return placement, markup
+
+
+def _text_fact(laid: LaidText, spec, colors: dict[str, Color]) -> TextRun:
+    slot = spec.text_slots[laid.slot]
+    families = tuple(dict.fromkeys(g.face.family for line in laid.fitted.lines for g in line.glyphs))
+    return TextRun(
+        slot=laid.slot, text=laid.text, lines=tuple(l.text for l in laid.fitted.lines), size=laid.fitted.size,
+        weight=slot.weight, cap_height=laid.fitted.cap_height, families=families, box=laid.ink,
+        slot_box=laid.room, fill=colors[slot.fill_role], background=colors[slot.background_role],
+        on_arc=laid.on_arc,
+    )
+
+
+def _pairs(design, spec, colors, face_color, laid, icon) -> tuple[ColorPair, ...]:
+    pairs = [ColorPair(f"text:{t.slot}", colors[spec.text_slots[t.slot].fill_role],
+                       colors[spec.text_slots[t.slot].background_role], "text") for t in laid]
+    pairs.append(ColorPair("icon", icon.color, icon.background, "graphic"))
+    if design.cue.pips:
+        pips_on = spec.params["slots"].get("pips", {}).get("on", "primary")
+        pairs.append(ColorPair("pips", colors["accent"], colors[pips_on], "graphic"))
+    if design.cue.laurel:
+        pairs.append(ColorPair("laurel", colors["accent"], colors["primary"], "graphic"))
+    # The rim shows the tier colour; it meets the dark edge outside and the keyline inside.
+    pairs.append(ColorPair("rim/edge", colors["tier"], colors["outline"], "graphic"))
+    pairs.append(ColorPair("rim/keyline", colors["tier"], colors["accent"], "graphic"))
+    pairs.append(ColorPair("keyline/face", colors["accent"], face_color, "graphic"))
+    return tuple(pairs)

@@ -1,0 +1,103 @@
+"""Procedural ornaments drawn with svgwrite: tier pips (stars), laurel sprigs, the tier ribbon and
+rosette tails. They carry no user text, so their markup goes into templates as-is.
+
+Coordinates are rounded to two decimals before svgwrite serialises them, so output is stable.
+"""
+
+from __future__ import annotations
+
+import math
+
+import svgwrite
+
+from designer.geometry import Box, fmt, polar
+
+_DRAWING = svgwrite.Drawing(debug=False)  # element factory only; nothing is written from it
+
+
+def _r(points):
+    return [(round(x, 2), round(y, 2)) for x, y in points]
+
+
+def star_points(cx: float, cy: float, outer: float, inner_ratio: float = 0.48) -> list[tuple[float, float]]:
+    pts = []
+    for i in range(10):
+        radius = outer if i % 2 == 0 else outer * inner_ratio
+        pts.append(polar(cx, cy, radius, i * 36))
+    return _r(pts)
+
+
+def pips(count: int, cx: float, cy: float, size: float, gap: float, fill: str, stroke: str) -> str:
+    """``count`` five-point stars in a row centred on (cx, cy); ``size`` is a star's width."""
+    if count <= 0:
+        return ""
+    group = _DRAWING.g(class_="tier-pips")
+    total = count * size + (count - 1) * gap
+    for i in range(count):
+        x = cx - total / 2 + size / 2 + i * (size + gap)
+        group.add(_DRAWING.polygon(star_points(x, cy + size * 0.05, size / 2 * 1.05), fill=fill,
+                                   stroke=stroke, stroke_width=fmt(size * 0.09), stroke_linejoin="round"))
+    return group.tostring()
+
+
+def laurel(cx: float, cy: float, radius: float, leaf: float, fill: str, start: float = 215,
+           end: float = 325) -> str:
+    """Two mirrored laurel sprigs on a circle around (cx, cy), opening at the top.
+
+    ``start``/``end`` are the left sprig's angles (degrees clockwise from the top); the right
+    sprig is its mirror image."""
+    group = _DRAWING.g(class_="tier-laurel")
+    for side in (-1, 1):
+        steps = 6
+        stem = []
+        for i in range(steps + 1):
+            angle = start + (end - start) * i / steps
+            stem.append(polar(cx, cy, radius, angle if side < 0 else 360 - angle))
+        group.add(_DRAWING.polyline(_r(stem), fill="none", stroke=fill, stroke_width=fmt(leaf * 0.16),
+                                    stroke_linecap="round", stroke_linejoin="round"))
+        for i in range(1, steps + 1):
+            angle = start + (end - start) * i / steps
+            angle = angle if side < 0 else 360 - angle
+            for offset in (-1, 1):
+                px, py = polar(cx, cy, radius + offset * leaf * 0.42, angle + side * 4)
+                tilt = angle + (90 if side < 0 else -90) + offset * side * 35
+                group.add(_DRAWING.ellipse(center=(round(px, 2), round(py, 2)),
+                                           r=(round(leaf * 0.5, 2), round(leaf * 0.22, 2)), fill=fill,
+                                           transform=f"rotate({fmt(tilt)} {fmt(px)} {fmt(py)})"))
+    return group.tostring()
+
+
+def ribbon_box_for_text(box: Box, notch: float) -> Box:
+    """The part of a ribbon where its label may go (clear of the notched ends)."""
+    pad = notch + box.height * 0.2
+    return Box(box.x + pad, box.y + box.height * 0.14, box.width - 2 * pad, box.height * 0.72)
+
+
+def ribbon(box: Box, notch: float, fill: str, edge: str, edge_width: float) -> str:
+    """A banner with swallowtail notches at both ends, for the tier label."""
+    x, y, w, h = box.x, box.y, box.width, box.height
+    points = [(x, y), (x + w, y), (x + w - notch, y + h / 2), (x + w, y + h), (x, y + h), (x + notch, y + h / 2)]
+    return _DRAWING.polygon(_r(points), fill=fill, stroke=edge, stroke_width=fmt(edge_width),
+                            stroke_linejoin="round", class_="tier-ribbon").tostring()
+
+
+def rosette_tails(cx: float, top: float, bottom: float, spread: float, width: float, fill: str, edge: str,
+                  edge_width: float) -> str:
+    """Two ribbon tails hanging from a rosette, splayed outwards, with notched ends."""
+    group = _DRAWING.g(class_="rosette-tails")
+    for side in (-1, 1):
+        x_top = cx + side * width * 0.35
+        x_bot = cx + side * spread
+        half = width / 2
+        angle = math.atan2(bottom - top, x_bot - x_top)
+        nx, ny = math.sin(angle) * half, -math.cos(angle) * half
+        notch_depth = width * 0.45
+        ux, uy = math.cos(angle), math.sin(angle)
+        points = [
+            (x_top - nx, top - ny), (x_top + nx, top + ny),
+            (x_bot + nx, bottom + ny), (x_bot - ux * notch_depth, bottom - uy * notch_depth),
+            (x_bot - nx, bottom - ny),
+        ]
+        group.add(_DRAWING.polygon(_r(points), fill=fill, stroke=edge, stroke_width=fmt(edge_width),
+                                   stroke_linejoin="round"))
+    return group.tostring()

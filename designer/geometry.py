@@ -1,0 +1,95 @@
+"""Geometry values and the one function that writes numbers into SVG.
+
+All geometry is computed in Python (templates only place it). Every number that reaches SVG text
+goes through :func:`fmt`, so the output is byte-stable across runs and platforms.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+
+def fmt(value: float, digits: int = 2) -> str:
+    """A number as SVG text: rounded to ``digits`` decimals, no trailing zeros, no ``-0``.
+
+    >>> fmt(3.14159), fmt(2.0), fmt(-0.0001), fmt(12.5)
+    ('3.14', '2', '0', '12.5')
+    """
+    text = f"{round(value, digits):.{digits}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+@dataclass(frozen=True)
+class Box:
+    """An axis-aligned box in canvas units.
+
+    >>> Box(10, 20, 100, 50).center
+    (60.0, 45.0)
+    """
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def center(self) -> tuple[float, float]:
+        return (self.x + self.width / 2, self.y + self.height / 2)
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height
+
+    def inset(self, amount: float) -> Box:
+        return Box(self.x + amount, self.y + amount, self.width - 2 * amount, self.height - 2 * amount)
+
+    def union(self, other: Box) -> Box:
+        x, y = min(self.x, other.x), min(self.y, other.y)
+        return Box(x, y, max(self.right, other.right) - x, max(self.bottom, other.bottom) - y)
+
+    def contains(self, other: Box, tolerance: float = 0.5) -> bool:
+        return (
+            other.x >= self.x - tolerance
+            and other.y >= self.y - tolerance
+            and other.right <= self.right + tolerance
+            and other.bottom <= self.bottom + tolerance
+        )
+
+    def as_tuple(self) -> tuple[float, float, float, float]:
+        return (self.x, self.y, self.width, self.height)
+
+
+@dataclass(frozen=True)
+class Arc:
+    """A circular arc for text: centre, radius, and the angle (degrees, 0 = up, clockwise) of its
+    middle. ``span`` is the usable angle; text is centred on ``middle``. ``inside=True`` reads along
+    the bottom of a circle (letters upright, baseline towards the centre from below)."""
+
+    cx: float
+    cy: float
+    radius: float
+    middle: float
+    span: float
+    bottom: bool = False
+
+    @property
+    def length(self) -> float:
+        return math.radians(self.span) * self.radius
+
+
+def polar(cx: float, cy: float, radius: float, angle_deg: float) -> tuple[float, float]:
+    """The point at ``angle_deg`` (0 = up, clockwise) on a circle."""
+    a = math.radians(angle_deg)
+    return (cx + radius * math.sin(a), cy - radius * math.cos(a))
+
+
+def points_to_path(points: list[tuple[float, float]], closed: bool = True) -> str:
+    """SVG path data through ``points`` with straight segments."""
+    head, *rest = points
+    d = f"M{fmt(head[0])} {fmt(head[1])}" + "".join(f"L{fmt(x)} {fmt(y)}" for x, y in rest)
+    return d + ("Z" if closed else "")

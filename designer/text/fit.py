@@ -1,0 +1,101 @@
+"""Fit text into a template slot: shrink to fit, then wrap, then fail saying by how much.
+
+Order matters for legibility: a one-line title is easiest to read, so the size shrinks first
+(down to the slot's minimum legible size); only then is the text wrapped (up to the slot's line
+limit, balanced so lines are of similar width); if it still does not fit, the error gives the
+overflow in canvas units at the minimum size, so the designer knows how much to cut.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from designer.errors import TextFitError
+from designer.geometry import Arc
+from designer.text.fonts import FontStack
+from designer.text.shaping import ShapedText, cap_height_em, shape
+
+SIZE_STEP = 1.0
+
+
+@dataclass(frozen=True)
+class FittedText:
+    """Text laid out for a slot: its lines (shaped), the font size and the line pitch."""
+
+    text: str
+    lines: tuple[ShapedText, ...]
+    size: float
+    line_height: float
+
+    @property
+    def width(self) -> float:
+        return max(line.width for line in self.lines) * self.size
+
+    @property
+    def cap_height(self) -> float:
+        return cap_height_em(self.lines[0].glyphs[0].face) * self.size if self.lines[0].glyphs else 0.0
+
+
+def _sizes(max_size: float, min_size: float) -> list[float]:
+    sizes, size = [], max_size
+    while size >= min_size - 1e-9:
+        sizes.append(round(size, 2))
+        size -= SIZE_STEP
+    return sizes
+
+
+def balanced_lines(words: list[str], count: int, stack: FontStack) -> tuple[ShapedText, ...]:
+    """Split ``words`` into ``count`` lines minimising the widest line (words are few on a badge,
+    so every break combination is tried)."""
+    best: tuple[ShapedText, ...] | None = None
+    for breaks in itertools.combinations(range(1, len(words)), count - 1):
+        bounds = (0, *breaks, len(words))
+        lines = tuple(shape(" ".join(words[a:b]), stack) for a, b in zip(bounds, bounds[1:]))
+        if best is None or max(l.width for l in lines) < max(l.width for l in best):
+            best = lines
+    assert best is not None
+    return best
+
+
+def fit_text_to_box(text: str, stack: FontStack, *, width: float, height: float, max_size: float,
+                    min_size: float, max_lines: int, line_height: float = 1.12, what: str = "text") -> FittedText:
+    """Largest layout of ``text`` that fits a ``width`` × ``height`` box.
+
+    Height counts the cap height of the first line plus the line pitch of the others (badge text
+    is mostly capitals and short words; descenders may enter the slot's margin).
+    """
+    words = text.split()
+    stack.check(text)
+    for count in range(1, min(max_lines, len(words)) + 1):
+        lines = (shape(" ".join(words), stack),) if count == 1 else balanced_lines(words, count, stack)
+        widest = max(l.width for l in lines)
+        cap = cap_height_em(lines[0].glyphs[0].face) if lines[0].glyphs else 0.7
+        for size in _sizes(max_size, min_size):
+            if widest * size <= width and (cap + (count - 1) * line_height) * size <= height:
+                return FittedText(text, lines, size, line_height)
+    # Report how far it is off at the smallest size and the most lines allowed.
+    count = min(max_lines, len(words))
+    lines = (shape(" ".join(words), stack),) if count == 1 else balanced_lines(words, count, stack)
+    over_w = max(l.width for l in lines) * min_size - width
+    over_h = (cap_height_em(lines[0].glyphs[0].face) + (count - 1) * line_height) * min_size - height
+    if over_w > 0:
+        how = f"{over_w:.0f} units too wide ({over_w / width:.0%})"
+    else:
+        how = f"{over_h:.0f} units too tall"
+    raise TextFitError(f"{what} '{text}' does not fit: at the minimum size {min_size:g} on {count} "
+                       f"line{'s' if count > 1 else ''} it is {how}",
+                       hint="shorten the text, or pick a template with a larger slot")
+
+
+def fit_text_to_arc(text: str, stack: FontStack, arc: Arc, *, max_size: float, min_size: float,
+                    what: str = "text") -> FittedText:
+    """Largest size at which ``text`` fits the arc's usable length (arcs do not wrap)."""
+    line = shape(text, stack)
+    for size in _sizes(max_size, min_size):
+        if line.width * size <= arc.length:
+            return FittedText(text, (line,), size, 1.0)
+    over = line.width * min_size - arc.length
+    raise TextFitError(f"{what} '{text}' does not fit its arc: at the minimum size {min_size:g} it is "
+                       f"{over:.0f} units ({over / arc.length:.0%}) too long",
+                       hint="shorten the text, or pick a template that sets it in a box")
