@@ -127,7 +127,7 @@ class _OutlineTarget:
         match = _START_TAG.match(self.raw, opened.start)
         if match is None:  # pragma: no cover - expat accepted it, so the pattern matches
             raise MedbadgeError(f"byte {opened.start}: cannot delimit the <{tag}> start tag")
-        qname, self_closing = match.group(1).decode("utf-8"), bool(match.group(2))
+        qname, self_closing = match.group(1).decode("utf-8", "replace"), bool(match.group(2))
         if self_closing:
             end = match.end()
         else:
@@ -166,6 +166,13 @@ def parse_svg(
     where = f"{source}: " if source else ""
     if len(data) > max_bytes:
         raise UnsafeSVGError(f"{where}SVG is {len(data)} bytes, over the {max_bytes}-byte limit")
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if utf16:  # parse a UTF-8 copy so offsets and the tag scanner work on ASCII-compatible bytes
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise MedbadgeError(f"{where}the SVG starts with a UTF-16 byte order mark but is not UTF-16") from None
+        data = re.sub(r"^(\s*<\?xml[^>]*?encoding\s*=\s*)[\"'][^\"']*[\"']", r'\1"utf-8"', text).encode("utf-8")
     target = _OutlineTarget(data, max_elements)
     parser = DefusedXMLParser(target=target, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     target.parser = parser
@@ -192,6 +199,6 @@ def parse_svg(
         raise MedbadgeError(f"{where}not an SVG document: the root element is {found}, not <svg>")
     encoding_match = _XML_DECL_ENCODING.match(data)
     encoding = encoding_match.group(1).decode("ascii").lower() if encoding_match else None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if utf16:
         encoding = "utf-16"
     return SvgOutline(root, target.root_namespaces, tuple(target.badges), encoding)
