@@ -113,7 +113,7 @@ def _strings(table: dict, key: str, name: str, location: Location) -> list[str]:
 
 def _line_of_table(text: str, name: str) -> int | None:
     """The 1-based line of ``[name]`` so errors point at it (tomllib does not keep positions)."""
-    pattern = re.compile(rf"^\s*\[\s*(?:\"{re.escape(name)}\"|{re.escape(name)})\s*\]", re.MULTILINE)
+    pattern = re.compile(rf"^[ \t]*\[[ \t]*(?:\"{re.escape(name)}\"|{re.escape(name)})[ \t]*\]", re.MULTILINE)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 

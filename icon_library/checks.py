@@ -22,6 +22,7 @@ import functools
 import math
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 
 from icon_library.markup import format_attributes, local_name, parse_body, serialize_element
 from icon_library.model import EMBLEMS, Icon
@@ -84,15 +85,32 @@ def emblem_is_protected(icon: Icon) -> bool:
     return bool(icon.emblem and EMBLEMS[icon.emblem]["protected"])
 
 
+@dataclass(frozen=True)
+class Legibility:
+    """The two size measurements of an icon at one display size, and what falls short."""
+
+    display_px: float
+    thinnest_stroke_px: float | None
+    smallest_detail_px: float | None
+
+    @property
+    def problems(self) -> list[str]:
+        found = []
+        if self.thinnest_stroke_px is not None and self.thinnest_stroke_px < MIN_STROKE_PX:
+            found.append(f"thinnest stroke {self.thinnest_stroke_px:.2f} px < {MIN_STROKE_PX:g} px")
+        if self.smallest_detail_px is not None and self.smallest_detail_px < MIN_DETAIL_PX:
+            found.append(f"smallest detail {self.smallest_detail_px:.2f} px < {MIN_DETAIL_PX:g} px")
+        return found
+
+
+def legibility(icon: Icon, display_px: float) -> Legibility:
+    """Both size measurements at ``display_px`` (cheap after the first call for an icon)."""
+    return Legibility(display_px, thinnest_stroke_px(icon, display_px), smallest_detail_px(icon, display_px))
+
+
 def findings(icon: Icon, display_px: float) -> list[str]:
     """Human-readable problems of ``icon`` at ``display_px`` (empty when it is fine)."""
-    problems = []
-    stroke = thinnest_stroke_px(icon, display_px)
-    if stroke is not None and stroke < MIN_STROKE_PX:
-        problems.append(f"thinnest stroke {stroke:.2f} px < {MIN_STROKE_PX:g} px at {display_px:g} px")
-    detail = smallest_detail_px(icon, display_px)
-    if detail is not None and detail < MIN_DETAIL_PX:
-        problems.append(f"smallest detail {detail:.2f} px < {MIN_DETAIL_PX:g} px at {display_px:g} px")
+    problems = [f"{p} at {display_px:g} px" for p in legibility(icon, display_px).problems]
     if uses_colour(icon):
         problems.append("uses a colour other than currentColor")
     if icon.emblem:

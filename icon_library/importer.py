@@ -154,7 +154,9 @@ def _amended_catalog(entry: CatalogEntry, svg_path: Path, catalog_path: Path) ->
     if entry.name in parse_catalog(existing, where.path) or svg_path.exists():
         raise MedbadgeError(f"icon '{entry.name}' already exists in {display_path(svg_path.parent)}", where,
                             hint="choose another name, or delete the old file and its catalog entry first")
-    separator = "" if not existing else ("\n" if existing.endswith("\n") else "\n\n")
+    if not existing:
+        existing = "# Icons imported with 'medbadge icons import' (format: docs/icons.md).\n"
+    separator = "\n" if existing.endswith("\n") else "\n\n"
     amended = existing + separator + format_entry(entry)
     parse_catalog(amended, where.path)  # our own output must read back; fail before writing if not
     return amended

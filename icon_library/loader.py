@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from designer.errors import Location, MedbadgeError, display_path, unknown_name
+from designer.errors import Location, MedbadgeError, did_you_mean, display_path, unknown_name
 from icon_library.catalog import CatalogEntry, parse_catalog
 from icon_library.markup import serialize_children
 from icon_library.model import CATEGORIES, ROOT_PRESENTATION_ATTRIBUTES, Icon
@@ -132,7 +132,8 @@ def search(query: str | None = None, category: str | None = None, search_paths: 
     ['stethoscope']
     """
     if category is not None and category not in CATEGORIES:
-        raise unknown_name("category", category, CATEGORIES)
+        raise MedbadgeError(f"unknown icon category '{category}'",
+                            hint=did_you_mean(category, CATEGORIES) or f"choose from {', '.join(CATEGORIES)}")
     candidates = [entry_for(name, search_paths) for name in names(search_paths)]
     if category is not None:
         candidates = [e for e in candidates if category in e.categories]

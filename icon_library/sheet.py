@@ -93,15 +93,16 @@ def render_html_sheet(icons: Sequence[Icon], *, title: str = "medbadge icon libr
 
 def write_png_sheet(path: str | os.PathLike[str], icons: Sequence[Icon]) -> Path:
     """Render and write the PNG specimen atomically; returns the path written."""
-    return _write_atomically(Path(path), render_png_sheet(icons))
+    return write_bytes_atomically(Path(path), render_png_sheet(icons))
 
 
 def write_html_sheet(path: str | os.PathLike[str], icons: Sequence[Icon]) -> Path:
     """Render and write the HTML specimen atomically; returns the path written."""
-    return _write_atomically(Path(path), render_html_sheet(icons).encode("utf-8"))
+    return write_bytes_atomically(Path(path), render_html_sheet(icons).encode("utf-8"))
 
 
-def _write_atomically(path: Path, data: bytes) -> Path:
+def write_bytes_atomically(path: Path, data: bytes) -> Path:
+    """Write beside the target and swap it in: readers see the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -1,0 +1,165 @@
+"""``medbadge icons list | search | show | import | sheet``: the icon library from the command line.
+
+A thin shell over :mod:`icon_library`: it parses options, calls the library and prints with Rich.
+Every expected failure is a :class:`~designer.errors.MedbadgeError` (an unknown icon, a refused SVG)
+that :func:`designer.cli.main` turns into one line on stderr and exit code 2. Files are written
+atomically by the library functions, so an interrupted command leaves no half-written output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+import icon_library
+from designer.errors import MedbadgeError, display_path
+from icon_library import checks
+from icon_library.model import EMBLEMS, Icon
+
+icons_app = typer.Typer(
+    name="icons",
+    help="List, search, show, import icons; print a specimen sheet.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(highlight=False)
+
+CHECK_SIZES = (24, 32, 48, 96)
+_ICON_PATH_HELP = "A folder of your own icons, searched after the built-ins (repeatable)."
+
+
+def _paths(icon_path: Optional[list[Path]]) -> list[Path]:
+    return list(icon_path or [])
+
+
+def _icon_table(icons: list[Icon], title: str) -> Table:
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for column in ("name", "title", "categories", "emblem", "licence"):
+        table.add_column(column, no_wrap=column == "name")
+    for icon in icons:
+        source = "" if icon.builtin else f" [dim]({display_path(icon.path.parent)})[/dim]"
+        table.add_row(f"[bold]{icon.name}[/bold]{source}", icon.title, ", ".join(icon.categories),
+                      icon.emblem or "", icon.licence)
+    return table
+
+
+@icons_app.command("list")
+def list_icons(
+    category: Optional[str] = typer.Option(None, "--category", "-c", help="Only icons in this category."),
+    icon_path: Optional[list[Path]] = typer.Option(None, "--icon-path", "-I", help=_ICON_PATH_HELP),
+) -> int:
+    """List every icon (name, title, categories, emblem, licence)."""
+    icons = icon_library.search(category=category, search_paths=_paths(icon_path))
+    heading = f"{len(icons)} icons" + (f" in '{category}'" if category else "")
+    console.print(_icon_table(icons, heading))
+    return 0
+
+
+@icons_app.command("search")
+def search_icons(
+    query: str = typer.Argument(..., help="Words to look for in names, titles and keywords."),
+    category: Optional[str] = typer.Option(None, "--category", "-c", help="Only icons in this category."),
+    icon_path: Optional[list[Path]] = typer.Option(None, "--icon-path", "-I", help=_ICON_PATH_HELP),
+) -> int:
+    """Search icons by meaning ("pediatrics", "airway"), best match first."""
+    icons = icon_library.search(query, category=category, search_paths=_paths(icon_path))
+    if not icons:
+        console.print(f"no icon matches '{query}'; try a broader word or 'medbadge icons list'")
+        return 0
+    console.print(_icon_table(icons, f"{len(icons)} icons match '{query}'"))
+    return 0
+
+
+@icons_app.command("show")
+def show_icon(
+    name: str = typer.Argument(..., help="The icon name."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also render it to this PNG file."),
+    size: int = typer.Option(256, "--size", min=8, max=4096, help="PNG size in px (with -o)."),
+    color: str = typer.Option("#1f2933", "--color", help="Colour for currentColor in the PNG."),
+    icon_path: Optional[list[Path]] = typer.Option(None, "--icon-path", "-I", help=_ICON_PATH_HELP),
+) -> int:
+    """Show an icon's catalog entry and its legibility checks; optionally render it."""
+    icon = icon_library.get(name, search_paths=_paths(icon_path))
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    for label, value in (("name", icon.name), ("title", icon.title), ("categories", ", ".join(icon.categories)),
+                         ("keywords", ", ".join(icon.keywords)), ("licence", icon.licence),
+                         ("emblem", icon.emblem or "none"), ("notes", icon.notes),
+                         ("file", display_path(icon.path)), ("viewBox", " ".join(f"{v:g}" for v in icon.view_box)),
+                         ("colour", "uses colours" if checks.uses_colour(icon) else "currentColor only")):
+        facts.add_row(label, value)
+    console.print(facts)
+    if icon.emblem:
+        protected = "protected emblem: " if EMBLEMS[icon.emblem]["protected"] else ""
+        console.print(f"[yellow]{protected}{EMBLEMS[icon.emblem]['note']}[/yellow]")
+    table = Table(title="legibility at display sizes", title_justify="left")
+    for column in ("size", "thinnest stroke", "smallest detail", "verdict"):
+        table.add_column(column)
+    for px in CHECK_SIZES:
+        measured = checks.legibility(icon, px)
+        stroke, detail, problems = measured.thinnest_stroke_px, measured.smallest_detail_px, measured.problems
+        table.add_row(f"{px} px", "-" if stroke is None else f"{stroke:.2f} px",
+                      "-" if detail is None else f"{detail:.2f} px",
+                      "[green]ok[/green]" if not problems else f"[red]{'; '.join(problems)}[/red]")
+    console.print(table)
+    if output is not None:
+        from icon_library.raster import render_icon_png
+        from icon_library.sheet import write_bytes_atomically
+
+        write_bytes_atomically(output, render_icon_png(icon.svg(color=color, size=size), size))
+        console.print(f"wrote {display_path(output)} ({size}x{size} px)")
+    return 0
+
+
+@icons_app.command("import")
+def import_svg(
+    file: Path = typer.Argument(..., help="The SVG file to import (from a set whose licence allows it)."),
+    name: str = typer.Option(..., "--name", "-n", help="Icon name: lower-case, digits and hyphens."),
+    dest: Path = typer.Option(Path("icons"), "--dest", "-d", help="Your icon folder (created if needed)."),
+    title: Optional[str] = typer.Option(None, "--title", help="Human title (default: from the name)."),
+    keyword: Optional[list[str]] = typer.Option(None, "--keyword", "-k", help="Search keyword (repeatable)."),
+    category: Optional[list[str]] = typer.Option(None, "--category", "-c", help="Category (repeatable)."),
+    licence: str = typer.Option("unspecified", "--licence", help="SPDX licence id of the source, e.g. CC0-1.0."),
+) -> int:
+    """Import an SVG safely: sanitize it, recolour it to currentColor and fit it to the 24 grid."""
+    from icon_library.importer import import_icon
+
+    report = import_icon(file, name, dest, title=title, keywords=keyword or (),
+                         categories=category or ("symbol",), licence=licence)
+    console.print(f"imported [bold]{name}[/bold] -> {display_path(report.svg_path)} "
+                  f"(catalog {display_path(report.catalog_path)})")
+    for change in report.changes:
+        console.print(f"  - {change}")
+    if licence == "unspecified":
+        console.print("[yellow]no --licence given: record the source's licence before publishing badges[/yellow]")
+    for problem in checks.findings(report.icon, 32):
+        console.print(f"[yellow]check at 32 px: {problem}[/yellow]")
+    console.print(f"use it with --icon-path {display_path(dest)} (or list the folder under the badge set's icon paths)")
+    return 0
+
+
+@icons_app.command("sheet")
+def sheet(
+    output: Path = typer.Option(..., "--output", "-o", help="PNG specimen to write."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write an HTML specimen with inline SVG."),
+    category: Optional[str] = typer.Option(None, "--category", "-c", help="Only icons in this category."),
+    icon_path: Optional[list[Path]] = typer.Option(None, "--icon-path", "-I", help=_ICON_PATH_HELP),
+) -> int:
+    """Write a specimen sheet: every icon at 24, 48 and 96 px with its name."""
+    from icon_library.sheet import write_html_sheet, write_png_sheet
+
+    if output.suffix.lower() != ".png":
+        raise MedbadgeError(f"{display_path(output)}: the sheet is a PNG", hint="name the output file ....png")
+    icons = icon_library.search(category=category, search_paths=_paths(icon_path))
+    write_png_sheet(output, icons)
+    console.print(f"wrote {display_path(output)} ({len(icons)} icons)")
+    if html is not None:
+        write_html_sheet(html, icons)
+        console.print(f"wrote {display_path(html)}")
+    return 0
