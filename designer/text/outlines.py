@@ -11,7 +11,7 @@ import math
 from functools import lru_cache
 
 from fontTools.pens.boundsPen import BoundsPen
-from fontTools.pens.recordingPen import RecordingPen
+from fontTools.pens.recordingPen import DecomposingRecordingPen, RecordingPen
 from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.transformPen import TransformPen
 
@@ -23,7 +23,7 @@ from designer.text.shaping import ShapedText
 @lru_cache(maxsize=16384)
 def _recording(face_ref: FaceRef, glyph_name: str) -> RecordingPen:
     face = load_face(face_ref)
-    pen = RecordingPen()
+    pen = DecomposingRecordingPen(face.glyph_set)  # accents are components: flatten them once
     face.glyph_set[glyph_name].draw(pen)
     return pen
 
