@@ -1,0 +1,53 @@
+"""Regenerate the reference renders shown in the README and the docs.
+
+    python docs/render_reference.py
+
+Writes ``docs/img/example-tiers.png`` (one badge of each template in all four tiers, at 150 px)
+and ``docs/img/example-sizes.png`` (one badge at 600, 96 and 64 px) from the bundled example,
+through the public API and CairoSVG — what users get.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image
+
+import designer
+from designer.raster import render_png
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "medical-school" / "badges.yaml"
+OUT = ROOT / "docs" / "img"
+SHOWN = ["history-taking", "physical-examination", "clinical-reasoning", "safe-prescribing", "patient-communication"]
+
+
+def _png(artwork, size: int) -> Image.Image:
+    return Image.open(io.BytesIO(render_png(artwork.svg, size))).convert("RGBA")
+
+
+def main() -> None:
+    designs = designer.resolve(designer.load(EXAMPLE), badges=SHOWN)
+    cell, pad = 150, 10
+    by_badge = {b: [d for d in designs if d.badge_id == b] for b in SHOWN}
+    sheet = Image.new("RGBA", (pad + 4 * (cell + pad), pad + len(SHOWN) * (cell + pad)), "white")
+    for row, badge in enumerate(SHOWN):
+        for col, design in enumerate(by_badge[badge]):
+            image = _png(designer.compose(design), cell)
+            sheet.alpha_composite(image, (pad + col * (cell + pad), pad + row * (cell + pad)))
+    OUT.mkdir(parents=True, exist_ok=True)
+    sheet.convert("RGB").save(OUT / "example-tiers.png", optimize=True)
+
+    artwork = designer.compose(by_badge["history-taking"][2])
+    sizes = [300, 96, 64]
+    strip = Image.new("RGBA", (pad + sum(s + pad for s in sizes), 300 + 2 * pad), "white")
+    x = pad
+    for size in sizes:
+        strip.alpha_composite(_png(artwork, size), (x, pad + (300 - size) // 2))
+        x += size + pad
+    strip.convert("RGB").save(OUT / "example-sizes.png", optimize=True)
+
+
+if __name__ == "__main__":
+    main()
