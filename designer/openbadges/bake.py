@@ -23,11 +23,14 @@ import re
 from designer.errors import MedbadgeError
 from designer.openbadges.formats import detect_format
 from designer.openbadges.payload import Kind, check_bakeable, version_spec
-from designer.openbadges.png import PNG_SIGNATURE, PNGError, chunk_keyword, encode_chunk, encode_itxt, iter_chunks
+from designer.openbadges.png import (
+    IMAGE_DATA_CHUNKS, PNG_SIGNATURE, PNGError, chunk_keyword, encode_chunk, encode_itxt, iter_chunks,
+)
 from designer.openbadges.svgdoc import badge_version_of, parse_svg
 
 # Characters XML 1.0 cannot carry at all (§2.2 [2]); a payload holding one cannot go into an SVG.
 _NOT_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_TEXT_CHUNKS = frozenset({b"tEXt", b"zTXt", b"iTXt"})
 _HTTP_URL = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
@@ -38,26 +41,33 @@ def bake(image: bytes, payload: str, version: str, *, source: str | None = None)
     return bake_svg(image, payload, version, source=source)
 
 
-def bake_png(png: bytes, payload: str, version: str, *, source: str | None = None) -> bytes:
+def bake_png(
+    png: bytes, payload: str, version: str, *, source: str | None = None, check_image_data: bool = True
+) -> bytes:
     """Return ``png`` with ``payload`` in one uncompressed ``iTXt`` chunk placed right after ``IHDR``.
 
     Re-baking replaces the version's earlier chunk (``iTXt``, or a legacy ``tEXt``/``zTXt``) rather
-    than adding a second one; the other version's chunk, if any, is kept.
+    than adding a second one; the other version's chunk, if any, is kept. The structure and every
+    CRC are checked first. ``check_image_data=False`` skips recomputing the CRCs of the pixel data
+    chunks (copied verbatim anyway): for issuing one artwork to many recipients, after checking it
+    once with :func:`~designer.openbadges.png.check_png`.
     """
     spec = version_spec(version)
     check_bakeable(payload, spec)
-    chunks = list(iter_chunks(png, source=source))
+    skip = frozenset() if check_image_data else IMAGE_DATA_CHUNKS
+    chunks = list(iter_chunks(png, skip_crc=skip, source=source))
     header = chunks[0]
     if header.type != b"IHDR":
         raise PNGError(f"the first chunk is {header.type.decode()}, not IHDR: the PNG is corrupt", header.offset, source=source)
     keyword = spec.png_keyword.encode("latin-1")
-    parts = [PNG_SIGNATURE, png[header.start : header.end], encode_chunk(b"iTXt", encode_itxt(spec.png_keyword, payload))]
+    view = memoryview(png)  # slices of a view are not copies: the bytes are copied once, by join
+    parts = [view[: header.end], encode_chunk(b"iTXt", encode_itxt(spec.png_keyword, payload))]
     run_start = header.end  # copy unchanged chunks in contiguous runs
     for chunk in chunks[1:]:
-        if chunk_keyword(chunk) == keyword:
-            parts.append(png[run_start : chunk.start])
+        if chunk.type in _TEXT_CHUNKS and chunk_keyword(chunk) == keyword:
+            parts.append(view[run_start : chunk.start])
             run_start = chunk.end
-    parts.append(png[run_start:])  # the rest, IEND and any trailing bytes included, unchanged
+    parts.append(view[run_start:])  # the rest, IEND and any trailing bytes included, unchanged
     return b"".join(parts)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from designer.errors import MedbadgeError
 
@@ -42,17 +42,26 @@ class PNGError(MedbadgeError):
         super().__init__(f"{where}: {message}", hint=hint)
 
 
-@dataclass(frozen=True)
-class Chunk:
+class Chunk(NamedTuple):
     """One chunk as found in a datastream; ``offset`` is where its length field starts.
 
-    ``start``/``end`` delimit the whole chunk (length, type, data, CRC) in the original bytes, so
-    writers can copy it unchanged with ``png[chunk.start:chunk.end]``.
+    The chunk keeps a reference to the datastream instead of a copy, so walking a large PNG copies
+    nothing; ``data`` slices on demand. ``start``/``end`` delimit the whole chunk (length, type,
+    data, CRC), so writers can copy it unchanged with ``png[chunk.start:chunk.end]``. (A named tuple,
+    not a dataclass: a reader creates one per chunk and this is the cheapest immutable value.)
     """
 
     type: bytes
-    data: bytes
     offset: int
+    length: int
+    stream: bytes
+
+    def __repr__(self) -> str:
+        return f"Chunk(type={self.type!r}, offset={self.offset}, length={self.length})"
+
+    @property
+    def data(self) -> bytes:
+        return self.stream[self.offset + 8 : self.offset + 8 + self.length]
 
     @property
     def start(self) -> int:
@@ -60,51 +69,74 @@ class Chunk:
 
     @property
     def end(self) -> int:
-        return self.offset + 12 + len(self.data)
+        return self.offset + 12 + self.length
 
 
-def iter_chunks(png: bytes, *, check_crc: bool = True, source: str | None = None) -> Iterator[Chunk]:
+#: Chunks that carry compressed pixels (PNG IDAT, APNG fdAT): large, and only a decoder needs them.
+IMAGE_DATA_CHUNKS = frozenset({b"IDAT", b"fdAT"})
+
+
+def iter_chunks(
+    png: bytes, *, check_crc: bool = True, skip_crc: frozenset[bytes] = frozenset(), source: str | None = None
+) -> Iterator[Chunk]:
     """Yield each chunk of ``png`` up to and including ``IEND``, checking structure and CRCs (§5.2-5.3).
 
     Raises :class:`PNGError` naming the byte offset for a missing signature, a chunk cut short, a
-    length beyond 2^31-1, a CRC mismatch or a datastream that ends before ``IEND``.
+    length beyond 2^31-1, a CRC mismatch or a datastream that ends before ``IEND``. A consumer that
+    stops early (a reader taking the first matching chunk) has checked only what it read. Chunk
+    types in ``skip_crc`` are delimited but their CRC is not recomputed (see :func:`check_png`).
     """
+    png = bytes(png)
     view = memoryview(png)
-    if bytes(view[:8]) != PNG_SIGNATURE:
+    if png[:8] != PNG_SIGNATURE:
         raise PNGError("not a PNG file: the 8-byte PNG signature is missing", 0, source=source)
     pos, size = 8, len(png)
+    unpack_header, unpack_crc, crc32 = _HEADER.unpack_from, _CRC.unpack_from, zlib.crc32
     while True:
         if pos + 8 > size:
             raise PNGError(
                 "truncated PNG: the datastream ends before the IEND chunk", pos, source=source,
                 hint="the file was cut short; export or download it again",
             )
-        length, ctype = _HEADER.unpack_from(png, pos)
-        if length > MAX_CHUNK_LENGTH:
-            raise PNGError(f"chunk length {length} exceeds the PNG limit of 2^31-1", pos, source=source)
-        if not ctype.isalpha():
-            raise PNGError(f"invalid chunk type {ctype!r}: the datastream is corrupt", pos + 4, source=source)
+        length, ctype = unpack_header(png, pos)
         data_end = pos + 8 + length
-        if data_end + 4 > size:
-            raise PNGError(
-                f"truncated PNG: the {ctype.decode('ascii')} chunk at byte {pos} needs {length + 12} bytes "
-                f"but only {size - pos} remain", pos, source=source,
-                hint="the file was cut short; export or download it again",
-            )
-        data = bytes(view[pos + 8 : data_end])
-        if check_crc:
-            (stored,) = _CRC.unpack_from(png, data_end)
-            actual = zlib.crc32(data, zlib.crc32(ctype))
+        if length > MAX_CHUNK_LENGTH or not ctype.isalpha() or data_end + 4 > size:
+            _raise_bad_header(png, pos, length, ctype, source)
+        if check_crc and ctype not in skip_crc:
+            stored = unpack_crc(png, data_end)[0]
+            actual = crc32(view[pos + 4 : data_end])  # type and data are contiguous: one pass, no copy
             if stored != actual:
                 raise PNGError(
                     f"CRC mismatch in the {ctype.decode('ascii')} chunk at byte {pos} "
                     f"(stored {stored:08x}, computed {actual:08x})", data_end, source=source,
                     hint="the file was altered or damaged after it was written",
                 )
-        yield Chunk(ctype, data, pos)
+        yield Chunk(ctype, pos, length, png)
         if ctype == b"IEND":
             return
         pos = data_end + 4
+
+
+def _raise_bad_header(png: bytes, pos: int, length: int, ctype: bytes, source: str | None) -> None:
+    if length > MAX_CHUNK_LENGTH:
+        raise PNGError(f"chunk length {length} exceeds the PNG limit of 2^31-1", pos, source=source)
+    if not ctype.isalpha():
+        raise PNGError(f"invalid chunk type {ctype!r}: the datastream is corrupt", pos + 4, source=source)
+    raise PNGError(
+        f"truncated PNG: the {ctype.decode('ascii')} chunk at byte {pos} needs {length + 12} bytes "
+        f"but only {len(png) - pos} remain", pos, source=source,
+        hint="the file was cut short; export or download it again",
+    )
+
+
+def check_png(png: bytes, *, source: str | None = None) -> None:
+    """Walk the whole datastream and check every CRC, image data included; raise :class:`PNGError`.
+
+    Bulk baking of one artwork for many recipients checks the artwork once with this, then bakes
+    with ``check_image_data=False``.
+    """
+    for _ in iter_chunks(png, source=source):
+        pass
 
 
 def encode_chunk(ctype: bytes, data: bytes) -> bytes:
@@ -118,8 +150,7 @@ def encode_chunk(ctype: bytes, data: bytes) -> bytes:
     return _HEADER.pack(len(data), ctype) + data + _CRC.pack(zlib.crc32(data, zlib.crc32(ctype)))
 
 
-@dataclass(frozen=True)
-class TextChunk:
+class TextChunk(NamedTuple):
     """The decoded content of a ``tEXt``, ``zTXt`` or ``iTXt`` chunk (§11.3.3).
 
     ``language`` and ``translated_keyword`` exist only in ``iTXt``; ``compressed`` says whether the
@@ -138,8 +169,9 @@ def chunk_keyword(chunk: Chunk) -> bytes | None:
     """The keyword of a text chunk (the bytes before the first NUL), or ``None`` for other chunks."""
     if chunk.type not in (b"tEXt", b"zTXt", b"iTXt"):
         return None
-    nul = chunk.data.find(b"\x00")
-    return chunk.data[:nul] if nul > 0 else None
+    start = chunk.offset + 8
+    nul = chunk.stream.find(b"\x00", start, min(start + 80, start + chunk.length))  # keywords are 1-79 bytes
+    return chunk.stream[start:nul] if nul > start else None
 
 
 def encode_itxt(keyword: str, text: str) -> bytes:

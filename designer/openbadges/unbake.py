@@ -31,7 +31,13 @@ def unbake(data: bytes, *, version: str | None = None, source: str | None = None
     Raises :class:`~designer.errors.MedbadgeError` when the image carries none, when the file is not
     PNG/SVG, when a PNG is truncated or fails a CRC check, or when an SVG is hostile or malformed.
     """
-    found = unbake_all(data, source=source)
+    wanted = {str(version)} if version is not None else set(VERSIONS)
+    if detect_format(data, source=source) == "png":
+        # "Parse the PNG datastream until the first iTXt chunk is found [...] The rest of the stream
+        # can be safely discarded" (OB 3.0 §PNG Extracting): stop at the first match.
+        found = _unbake_png(data, source, stop_at_first=version is None, wanted=wanted)
+    else:
+        found = _unbake_svg(data, source)
     for payload in found:
         if version is None or payload.version == str(version):
             return payload
@@ -48,7 +54,11 @@ def unbake_all(data: bytes, *, source: str | None = None) -> tuple[BakedPayload,
     return _unbake_svg(data, source)
 
 
-def _unbake_png(data: bytes, source: str | None) -> tuple[BakedPayload, ...]:
+def _unbake_png(
+    data: bytes, source: str | None, *, stop_at_first: bool = False, wanted: set[str] | None = None
+) -> tuple[BakedPayload, ...]:
+    """Payloads per version; with ``stop_at_first`` (or once every ``wanted`` version is found) the
+    rest of the file is not read, like a streaming reader."""
     firsts: dict[str, BakedPayload] = {}
     extra: dict[str, int] = {}
     for chunk in iter_chunks(data, source=source):
@@ -71,10 +81,13 @@ def _unbake_png(data: bytes, source: str | None) -> tuple[BakedPayload, ...]:
             notes.append(f"iTXt language tag {text_chunk.language!r} ignored")
         if text_chunk.translated_keyword:
             notes.append(f"iTXt translated keyword {text_chunk.translated_keyword!r} ignored")
-        where = f"{kind_name} chunk '{spec.png_keyword}' at byte {chunk.offset}"
         text = text_chunk.text.strip()
-        kind = _kind_or_fail(text, where, source)
+        kind = payload_kind(text) or _kind_or_fail(text, f"{kind_name} chunk '{spec.png_keyword}' at byte {chunk.offset}", source)
         firsts[spec.version] = BakedPayload(spec.version, kind, text, "png", chunk.offset, kind_name, tuple(notes))
+        if stop_at_first or (wanted is not None and wanted <= firsts.keys()):
+            break
+    if not extra:
+        return tuple(firsts.values())
     return tuple(_with_duplicates_noted(firsts[v], extra.get(v, 0), "chunk") for v in firsts)
 
 
