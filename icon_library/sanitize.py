@@ -65,6 +65,7 @@ REFUSED_ELEMENTS: dict[str, tuple[str, str]] = {
 }
 _URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE | re.DOTALL)
 _SCRIPTISH = re.compile(r"(javascript|vbscript)\s*:|expression\s*\(", re.IGNORECASE)
+_PLAIN_PAINT = re.compile(r"^(?:#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(?:rgba?|hsla?)\([0-9.,%\s/+-]*\))$")
 _FIX_PLAIN = "export the icon again as plain shapes (in Inkscape: Save As > Plain SVG)"
 
 
@@ -132,6 +133,9 @@ def check_element(element: ET.Element, source: str) -> None:
 
 def check_css_text(text: str, source: str, where: str) -> None:
     """Refuse script URLs, ``@import`` and any ``url()`` that is not a local ``#id``."""
+    if "\\" in text:  # CSS escapes could spell url( or @import past every check below
+        raise refuse(source, "css-escape", f"{where} contains a backslash escape",
+                     "write values plainly; icons need no escaped characters")
     if _SCRIPTISH.search(text):
         raise refuse(source, "script", f"{where} holds a script URL or CSS expression", "delete it")
     if "@import" in text.lower():
@@ -174,6 +178,9 @@ def _copy_allowed(element: ET.Element, clean: CleanSVG, source: str) -> ET.Eleme
         elif key in ("fill", "stroke") and value.lower().startswith("url("):
             kept[key] = "currentColor"  # gradients/patterns are not kept, so their paint cannot be either
             clean.note("gradient or pattern paint (now currentColor)")
+        elif key in ("fill", "stroke") and not _PLAIN_PAINT.match(value):
+            kept[key] = "currentColor"  # var(), context-fill(), icc-color(): nothing we can resolve
+            clean.note(f"unrecognised paint '{value[:40]}' (now currentColor)")
         else:
             kept[key] = value
     copy = ET.Element(f"{{{SVG_NS}}}{name}", kept)

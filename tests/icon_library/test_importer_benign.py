@@ -150,3 +150,11 @@ def test_empty_drawing_is_refused(tmp_path):
         import_text(tmp_path, '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><title>x</title></svg>')
     assert caught.value.reason == "empty"
     assert not (tmp_path / "mine").exists()
+
+
+def test_unresolvable_paint_becomes_current_color(tmp_path):
+    text = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+            '<rect x="4" y="4" width="16" height="16" fill="var(--brand)"/></svg>')
+    report = import_text(tmp_path, text)
+    assert "var(" not in report.icon.body
+    assert_on_grid(report.icon)

@@ -46,6 +46,7 @@ HOSTILE = {
                                          f"</foreignObject>{PATH}</svg>"),
     "javascript-link": ("link", f'<svg {NS} {XLINK}><a xlink:href="javascript:alert(1)">{PATH}</a></svg>'),
     "set-animation": ("animation", f'<svg {NS}><path d="M4 4h16"><set attributeName="fill" to="red"/></path></svg>'),
+    "css-escape": ("css-escape", f'<svg {NS}><path style="fill:u\\72l(http://127.0.0.1:9/x)" d="M4 4h16"/></svg>'),
     "not-svg": ("not-svg", "<html><body>hello</body></html>"),
     "malformed": ("not-xml", f"<svg {NS}><path d='M4 4'></svg>"),
     "empty-file": ("not-xml", ""),
