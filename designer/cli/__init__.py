@@ -28,6 +28,7 @@ err_console = Console(stderr=True, highlight=False)
 def _mount_subcommands() -> None:
     # Imported here so each module registers its commands on `app` (or returns a sub-app).
     from designer.cli import render  # noqa: F401
+    from designer.cli import build  # noqa: F401
     from designer.cli import openbadges  # noqa: F401  (bake, unbake, verify, keys)
 
     try:

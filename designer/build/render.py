@@ -1,0 +1,126 @@
+"""Render one design into the staging folder: the SVG master and every PNG size.
+
+This is the unit of work a build hands to its process pool, so it takes plain values and returns
+plain values (file records or an error as text) — nothing that needs the badge set or the
+parent's state. Each design is composed once and every size is rasterised from that one SVG by
+CairoSVG (each size rendered, not downscaled, so small sizes stay crisp).
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+import designer
+from designer.build.options import PngSize
+from designer.build.pngmeta import with_text
+from designer.design import Design
+from designer.errors import Location, MedbadgeError
+from designer.raster import render_png
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """One file of the asset set, as the manifest lists it."""
+
+    path: str  # relative to the asset set, with "/"
+    sha256: str
+    bytes: int
+    badge: str | None
+    tier: str | None
+    kind: str  # svg | png | badgeclass | achievement | index
+    pixels: int | None = None
+
+    def as_json(self) -> dict:
+        return {"path": self.path, "sha256": self.sha256, "bytes": self.bytes, "badge": self.badge,
+                "tier": self.tier, "kind": self.kind, "pixels": self.pixels}
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    design: Design
+    staging: str
+    sizes: tuple[PngSize, ...]
+    write_svg: bool
+    write_png: bool
+    png_text: tuple[tuple[str, str], ...]  # Title, Author, ... (Description is the alt text)
+    writer: Callable[[Path, bytes], None]
+    parent_pid: int
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    slug: str
+    files: tuple[FileRecord, ...] = ()
+    rasters: int = 0
+    error: tuple[str, str | None, str | None] | None = None  # message, location, hint
+
+
+def render_design(job: RenderJob) -> RenderResult:
+    """Compose ``job.design`` and write its files; errors come back as data (picklable)."""
+    design = job.design
+    try:
+        if os.getppid() != job.parent_pid and job.parent_pid != os.getpid():
+            raise MedbadgeError("the build that started this worker has gone")  # orphaned: stop
+        artwork = _compose(design)
+        folder = Path(job.staging) / design.badge_id
+        folder.mkdir(exist_ok=True)  # never parents=True: a deleted staging folder stays deleted
+        files = []
+        if job.write_svg:
+            files.append(_write(job, folder, f"{design.slug}.svg", artwork.svg, "svg", None))
+        rasters = 0
+        if job.write_png:
+            text = dict(job.png_text) | {"Title": f"{design.title} — {design.cue.label}",
+                                          "Description": design.alt_text}
+            for size in job.sizes:
+                png = with_text(_rasterise(design, artwork.svg, size.pixels), _ordered(text))
+                rasters += 1
+                files.append(_write(job, folder, f"{design.slug}-{size.suffix}.png", png, "png", size.pixels))
+        return RenderResult(design.slug, tuple(files), rasters)
+    except MedbadgeError as error:
+        return RenderResult(design.slug, error=(error.message, str(error.location) if error.location else None,
+                                                error.hint))
+    except OSError as error:
+        return RenderResult(design.slug, error=_os_error(error))
+
+
+def _compose(design: Design):
+    try:
+        return designer.compose(design)
+    except jinja2.TemplateError as error:
+        where = Location(getattr(error, "filename", None) or f"template '{design.template}'",
+                         getattr(error, "lineno", None))
+        raise MedbadgeError(f"template '{design.template}' failed to render for {design.slug}: {error.message}",
+                            where, hint="fix the template, or choose another template for this badge") from None
+
+
+def _rasterise(design: Design, svg: bytes, pixels: int) -> bytes:
+    try:
+        return render_png(svg, pixels)
+    except Exception as error:  # CairoSVG raises many types (XML, parsing, cairo); all mean the same here
+        raise MedbadgeError(f"{design.slug}: the SVG could not be rasterised at {pixels} px: {error}",
+                            hint=f"check template '{design.template}' produces well-formed SVG") from None
+
+
+def _ordered(text: dict[str, str]) -> dict[str, str]:
+    order = ("Title", "Description", "Author", "Copyright", "Software")
+    return {key: text[key] for key in order if key in text}
+
+
+def _write(job: RenderJob, folder: Path, name: str, data: bytes, kind: str, pixels: int | None) -> FileRecord:
+    job.writer(folder / name, data)
+    design = job.design
+    return FileRecord(f"{design.badge_id}/{name}", hashlib.sha256(data).hexdigest(), len(data),
+                      design.badge_id, design.tier_id, kind, pixels)
+
+
+def _os_error(error: OSError) -> tuple[str, str | None, str | None]:
+    hint = "free some disk space" if error.errno == errno.ENOSPC else "check the output folder is writable"
+    return (f"cannot write: {error.strerror or error}", error.filename and str(error.filename),
+            hint + "; the previous asset set is untouched")

@@ -1,0 +1,202 @@
+"""``build``: badge set file → complete asset set, incremental, parallel and atomic.
+
+The steps: load and resolve (fail before touching anything), check the target, clean up after
+killed builds, make a staging folder beside the target, reuse unchanged designs' files from the
+previous asset set (hard links, same filesystem), render the rest in a process pool, write the
+Open Badges JSON, cache state, manifest and contact sheet, then swap the staging folder in. Any
+failure — or Ctrl-C — deletes the staging folder and leaves the previous asset set as it was.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+import designer
+from designer.build import cache, metadata, sheet, staging
+from designer.build.options import BuildOptions
+from designer.build.render import FileRecord, RenderJob, RenderResult, render_design
+from designer.design import Design
+from designer.errors import Location, MedbadgeError, display_path
+
+#: ``progress(done, total, slug, status)`` with status ``rendered`` or ``unchanged``.
+Progress = Callable[[int, int, str, str], None]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    output: Path
+    designs: int
+    rendered: int  # designs composed and rasterised in this build
+    reused: int  # designs whose files were reused from the previous build
+    rasters: int  # PNG renders (CairoSVG calls) in this build
+    files: int
+    written: int  # files that are new or whose bytes changed
+    unchanged: int  # files identical to the previous build
+    seconds: float
+
+
+def build(badge_set_path: str | Path, output: str | Path, options: BuildOptions = BuildOptions(),
+          progress: Progress | None = None) -> BuildResult:
+    """Build the asset set of ``badge_set_path`` into ``output`` (see docs/build.md)."""
+    started = time.perf_counter()
+    target = Path(output).absolute()
+    badge_set = designer.load(badge_set_path)
+    designs = designer.resolve(badge_set, badges=options.badges, tiers=options.tiers)
+    if not designs:
+        raise MedbadgeError("the filters select no design", hint="check --badge and --tier")
+    staging.check_target(target)
+    staging.recover_and_clean(target)
+    old_state = cache.load_state(target)
+    old_hashes = _previous_hashes(target)
+    request = json.dumps([[str(s) for s in options.sizes], list(options.formats), _png_text(badge_set)])
+    keys = {d.slug: cache.design_cache_key(d, request) for d in designs}
+
+    folder = staging.make_staging(target)
+    try:
+        entries, counts = _render_all(designs, keys, old_state, target, folder, options, badge_set, progress)
+        files = [f for _, records in entries.values() for f in records]
+        files += _write_json(designs, badge_set, options, folder, files)
+        _write(options, folder / cache.STATE_FILE, cache.state_json(entries), mkdir=True)
+        index = sheet.index_html(badge_set.model.issuer.name, designs, files)
+        _write(options, folder / "index.html", index)
+        files.append(FileRecord("index.html", hashlib.sha256(index).hexdigest(), len(index), None, None, "index"))
+        _write(options, folder / "manifest.json", sheet.manifest_json(files))
+        staging.swap_in(folder, target)
+    except OSError as error:
+        staging.discard(folder)
+        raise _write_error(error) from None
+    except BaseException:
+        staging.discard(folder)
+        raise
+    written = sum(1 for f in files if old_hashes.get(f.path) != f.sha256)
+    return BuildResult(target, len(designs), counts[0], counts[1], counts[2], len(files), written,
+                       len(files) - written, time.perf_counter() - started)
+
+
+def _render_all(designs, keys, old_state, target, folder, options, badge_set, progress):
+    """Reuse or render every design; returns ``slug → (key, files)`` and (rendered, reused, rasters)."""
+    entries: dict[str, tuple[str, tuple[FileRecord, ...]]] = {}
+    todo: list[Design] = []
+    done = 0
+    for design in designs:
+        reused = cache.reusable_files(target, old_state.get(design.slug), keys[design.slug])
+        if reused is None:
+            todo.append(design)
+            continue
+        for record in reused:
+            _link(target / record.path, folder / record.path)
+        entries[design.slug] = (keys[design.slug], reused)
+        done += 1
+        if progress:
+            progress(done, len(designs), design.slug, "unchanged")
+    reused_count = done
+    text = tuple(_png_text(badge_set).items())
+    jobs = [RenderJob(d, str(folder), options.sizes, "svg" in options.formats, "png" in options.formats, text,
+                      options.writer, os.getpid()) for d in todo]
+    rasters = 0
+    for result in _run(jobs, options.worker_count):
+        if result.error is not None:
+            message, where, hint = result.error
+            raise MedbadgeError(message, Location(where) if where else None, hint=hint)
+        entries[result.slug] = (keys[result.slug], result.files)
+        rasters += result.rasters
+        done += 1
+        if progress:
+            progress(done, len(designs), result.slug, "rendered")
+    return entries, (len(todo), reused_count, rasters)
+
+
+def _run(jobs: list[RenderJob], workers: int):
+    """Results as they finish: in this process for one worker (or one job), else a fork pool."""
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(render_design, jobs)
+        return
+    context = multiprocessing.get_context("fork")  # workers inherit loaded modules: no re-import cost
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+        futures = [pool.submit(render_design, job) for job in jobs]
+        try:
+            for future in as_completed(futures):
+                yield future.result()
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _write_json(designs, badge_set, options, folder, files) -> list[FileRecord]:
+    if "json" not in options.formats:
+        return []
+    model = badge_set.model
+    issuer = metadata.IssuerInfo(model.issuer.id, model.issuer.name, model.issuer.url, model.issuer.email,
+                                 model.issuer.description)
+    base = options.base_url or metadata.base_url_for(model.issuer.id)
+    badges = {b.id: metadata.BadgeInfo(b.criteria_url, b.achievement_type or model.defaults.achievement_type)
+              for b in model.badges}
+    images = _image_paths(files)
+    records = []
+    for design in designs:
+        image_path = images.get(design.slug, f"{design.badge_id}/{design.slug}.svg")
+        image = metadata.asset_url(base, image_path)
+        for kind, builder in (("badgeclass", metadata.badgeclass), ("achievement", metadata.achievement)):
+            path = f"{design.badge_id}/{design.slug}.{kind}.json"
+            data = builder(design, issuer, badges[design.badge_id], id=metadata.asset_url(base, path), image=image)
+            blob = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+            (folder / design.badge_id).mkdir(exist_ok=True)
+            _write(options, folder / path, blob)
+            records.append(FileRecord(path, hashlib.sha256(blob).hexdigest(), len(blob), design.badge_id,
+                                      design.tier_id, kind))
+    return records
+
+
+def _image_paths(files: list[FileRecord]) -> dict[str, str]:
+    """The image an Open Badges file points at: the largest PNG (upload master), else the SVG."""
+    best: dict[str, tuple[int, str]] = {}
+    for record in files:
+        slug = f"{record.badge}-{record.tier}"
+        rank = record.pixels if record.kind == "png" else (0 if record.kind == "svg" else -1)
+        if rank >= 0 and rank >= best.get(slug, (-1, ""))[0]:
+            best[slug] = (rank, record.path)
+    return {slug: path for slug, (_, path) in best.items()}
+
+
+def _png_text(badge_set) -> dict[str, str]:
+    name = badge_set.model.issuer.name
+    return {"Author": name, "Copyright": f"© {name}", "Software": f"medbadge {designer.__version__}"}
+
+
+def _link(source: Path, dest: Path) -> None:
+    dest.parent.mkdir(exist_ok=True)
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copyfile(source, dest)
+
+
+def _write(options: BuildOptions, path: Path, data: bytes, mkdir: bool = False) -> None:
+    if mkdir:
+        path.parent.mkdir(exist_ok=True)
+    options.writer(path, data)
+
+
+def _previous_hashes(target: Path) -> dict[str, str]:
+    try:
+        data = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+        return {item["path"]: item["sha256"] for item in data["files"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _write_error(error: OSError) -> MedbadgeError:
+    hint = "free some disk space" if error.errno == errno.ENOSPC else "check the output folder is writable"
+    where = Location(display_path(error.filename)) if error.filename else None
+    return MedbadgeError(f"cannot write the asset set: {error.strerror or error}", where,
+                         hint=f"{hint}; the previous asset set is untouched")

@@ -1,0 +1,89 @@
+"""The asset set's two overview files: ``manifest.json`` and ``index.html`` (a contact sheet).
+
+Both are pure functions of the file records and designs, sorted and free of timestamps and
+absolute paths, so two builds of the same input give the same bytes and a manifest diff shows
+exactly what a change did.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+import designer
+from designer.build.render import FileRecord
+from designer.design import Design
+
+#: Display sizes shown on the contact sheet (reference/FACTS.md §4: icon test, thumbnail, LMS).
+SHEET_SIZES = (64, 96, 150)
+
+
+def manifest_json(files: list[FileRecord]) -> bytes:
+    data = {"generator": f"medbadge {designer.__version__}",
+            "files": [f.as_json() for f in sorted(files, key=lambda f: f.path)]}
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def index_html(title: str, designs: list[Design], files: list[FileRecord]) -> bytes:
+    """Every badge × tier at the display sizes, with its alt text; images by relative path."""
+    by_design: dict[tuple[str, str], list[FileRecord]] = {}
+    for record in files:
+        by_design.setdefault((record.badge, record.tier), []).append(record)
+    rows: dict[str, list[Design]] = {}
+    for design in designs:
+        rows.setdefault(design.badge_id, []).append(design)
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{escape(title)} — badge contact sheet</title>",
+        "<style>",
+        "body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b;background:#fafafa}",
+        "section{margin-bottom:2.5rem}",
+        ".tiers{display:flex;flex-wrap:wrap;gap:1.5rem}",
+        "figure{margin:0;padding:1rem;background:#fff;border:1px solid #ddd;border-radius:8px;max-width:22rem}",
+        ".sizes{display:flex;align-items:flex-end;gap:1rem}",
+        "figcaption{font-size:.85rem;margin-top:.5rem}",
+        "code{font-size:.8rem;color:#555}",
+        "</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{escape(title)}</h1>",
+        f"<p>{len(designs)} designs. Each badge is shown at {', '.join(map(str, SHEET_SIZES))} px; "
+        "the caption is its alt text.</p>",
+    ]
+    for badge_id, tier_designs in rows.items():
+        out.append(f'<section id="{escape(badge_id)}">')
+        out.append(f"<h2>{escape(tier_designs[0].title)} <code>{escape(badge_id)}</code></h2>")
+        out.append('<div class="tiers">')
+        for design in tier_designs:
+            records = by_design.get((design.badge_id, design.tier_id), [])
+            out.append(f'<figure id="{escape(design.slug)}">')
+            out.append('<div class="sizes">')
+            for size in SHEET_SIZES:
+                source = _image_for(records, size)
+                if source is not None:
+                    out.append(f'<img src="{escape(source)}" width="{size}" height="{size}" '
+                               f'alt="{escape(design.alt_text)}">')
+            out.append("</div>")
+            out.append(f"<figcaption><strong>{escape(design.cue.label)}</strong> — {escape(design.alt_text)}"
+                       f"<br><code>{escape(design.slug)}</code></figcaption>")
+            out.append("</figure>")
+        out.append("</div>")
+        out.append("</section>")
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out).encode("utf-8")
+
+
+def _image_for(records: list[FileRecord], size: int) -> str | None:
+    """The PNG rendered at exactly ``size`` px, else the smallest larger PNG (shown scaled down),
+    else the SVG master."""
+    pngs = sorted((r.pixels, r.path) for r in records if r.kind == "png" and r.pixels and r.pixels >= size)
+    if pngs:
+        return pngs[0][1]
+    svg = next((r.path for r in records if r.kind == "svg"), None)
+    if svg is not None:
+        return svg
+    smaller = sorted((r.pixels or 0, r.path) for r in records if r.kind == "png")
+    return smaller[-1][1] if smaller else None
