@@ -52,11 +52,18 @@ def location_of(shown: str, positions: Mapping[Path_, tuple[int, int]], keys: Pa
 
 def load(path: str | Path) -> BadgeSet:
     """Load and validate a badge set file; raise :class:`BadgeSetError` listing every problem."""
+    path = Path(path)
+    return loads(read_text(path), path)
+
+
+def loads(text: str, path: str | Path) -> BadgeSet:
+    """Validate badge set YAML ``text`` as if it were the file at ``path`` (used for messages and
+    for relative paths) — the studio checks edits this way before anything is saved."""
     from designer.badgeset.references import check_references
 
     path = Path(path)
     shown = display_path(path)
-    data, positions = read_yaml(path)
+    data, positions = parse_yaml(text, shown)
     if not isinstance(data, Mapping):
         raise MedbadgeError("a badge set must be a mapping with issuer, brand and badges", Location(shown, 1, 1))
     try:
@@ -70,17 +77,21 @@ def load(path: str | Path) -> BadgeSet:
     return badge_set
 
 
-def read_yaml(path: Path) -> tuple[Any, dict[Path_, tuple[int, int]]]:
-    """Parse YAML keeping positions; returns plain Python data and a map of 1-based positions."""
+def read_text(path: Path) -> str:
+    """The file's text, or one clear error (missing, unreadable, not UTF-8)."""
     shown = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise MedbadgeError("no such file", Location(shown), hint="check the path; `medbadge build` takes a badges.yaml") from None
     except UnicodeDecodeError as error:
         raise MedbadgeError(f"not UTF-8 text (byte {error.start})", Location(shown), hint="save the file as UTF-8") from None
     except OSError as error:
         raise MedbadgeError(f"cannot read: {error.strerror}", Location(shown)) from None
+
+
+def parse_yaml(text: str, shown: str) -> tuple[Any, dict[Path_, tuple[int, int]]]:
+    """Parse YAML keeping positions; returns plain Python data and a map of 1-based positions."""
     yaml = YAML(typ="rt")
     try:
         node = yaml.load(text)
