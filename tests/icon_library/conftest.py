@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -86,12 +85,7 @@ def user_icons(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def cli(monkeypatch):
-    """``designer.cli.main``; while the engine's ``render`` commands have not landed, an empty module
-    stands in for them so the icon commands can be exercised through the real entry point."""
-    try:
-        import designer.cli.render  # noqa: F401
-    except ImportError:
-        monkeypatch.setitem(sys.modules, "designer.cli.render", types.ModuleType("designer.cli.render"))
+    """``designer.cli.main`` with a wide terminal, so Rich tables do not truncate icon names."""
     monkeypatch.setenv("COLUMNS", "160")
     from designer.cli import main
 
