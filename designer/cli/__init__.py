@@ -30,6 +30,7 @@ def _mount_subcommands() -> None:
     from designer.cli import render  # noqa: F401
     from designer.cli import build  # noqa: F401
     from designer.cli import openbadges  # noqa: F401  (bake, unbake, verify, keys)
+    from designer.cli import lint  # noqa: F401
 
     try:
         from designer.cli.icons import icons_app

@@ -1,0 +1,89 @@
+"""``medbadge lint``: check a badge set's artwork for contrast, legibility, tiers, brand, icons, SVG.
+
+Exit codes: 0 no findings at or above the fail level, 1 findings at or above it, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from designer.cli import app
+from designer.errors import MedbadgeError, display_path
+from designer.output import write_atomic
+
+
+def _split(values: list[str] | None) -> tuple[str, ...] | None:
+    if not values:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@app.command()
+def lint(
+    badge_set: Path = typer.Argument(None, help="The badge set file (badges.yaml)."),
+    format: str = typer.Option("text", "--format", "-f", help="text, json, sarif, junit or github."),
+    select: list[str] = typer.Option(None, "--select", help="Only these rules (codes, prefixes like MB3, or names)."),
+    ignore: list[str] = typer.Option(None, "--ignore", help="Skip these rules (codes, prefixes or names)."),
+    wcag: str = typer.Option(None, "--wcag", help="WCAG level for text contrast: AA (default) or AAA."),
+    fail_level: str = typer.Option(None, "--fail-level", help="Exit 1 on findings at or above: error, warning, info."),
+    badge: list[str] = typer.Option(None, "--badge", "-b", help="Lint only these badge ids."),
+    output: Path = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
+    explain: str = typer.Option(None, "--explain", help="Print the documentation of a rule and exit."),
+    write_docs: Path = typer.Option(None, "--write-docs", help="Write docs/rules pages for every rule and exit."),
+) -> int:
+    """Lint a badge set: contrast, legibility, tiers, brand, iconography, metadata, SVG hygiene."""
+    import designer
+    from designer.lint import failing
+    from designer.lint import lint as run_lint
+    from designer.lint import load_config
+    from designer.lint.docs import explain as explain_rule
+    from designer.lint.docs import write_docs as write_rule_docs
+    from designer.lint.formats import FORMATS, Report
+    from designer.lint.registry import get, is_known_rule, rules
+    from designer.lint.violation import SEVERITIES
+
+    if explain:
+        rule = get(explain)
+        if rule is None:
+            raise MedbadgeError(f"unknown rule '{explain}'", hint="see `medbadge lint --explain MB101` or docs/rules")
+        typer.echo(explain_rule(rule), nl=False)
+        return 0
+    if write_docs is not None:
+        written = write_rule_docs(write_docs)
+        typer.echo(f"wrote {len(written)} pages to {write_docs}")
+        return 0
+    if badge_set is None:
+        raise MedbadgeError("missing the badge set file", hint="medbadge lint badges.yaml")
+    if format not in FORMATS:
+        raise MedbadgeError(f"unknown format '{format}'", hint=f"use one of {', '.join(FORMATS)}")
+    overrides: dict = {}
+    for key, values in (("select", _split(select)), ("ignore", _split(ignore))):
+        if values is not None:
+            unknown = [v for v in values if not is_known_rule(v, prefix=True)]
+            if unknown:
+                raise MedbadgeError(f"--{key}: unknown rule '{unknown[0]}'")
+            overrides[key] = values
+    if wcag is not None:
+        if wcag.upper() not in ("AA", "AAA"):
+            raise MedbadgeError(f"--wcag {wcag}: use AA or AAA")
+        overrides["wcag"] = wcag.upper()
+    if fail_level is not None:
+        if fail_level not in SEVERITIES:
+            raise MedbadgeError(f"--fail-level {fail_level}: use error, warning or info")
+        overrides["fail_level"] = fail_level
+
+    loaded = designer.load(badge_set)
+    config = load_config(loaded, overrides)
+    designs = designer.resolve(loaded, badges=badge or None)
+    violations = run_lint(loaded, designs, config)
+    ran = tuple(r for r in rules() if config.enabled(r.CODE, r.NAME))
+    to_tty = output is None and format == "text" and sys.stdout.isatty()
+    text = FORMATS[format](violations, Report(display_path(badge_set), ran, color=to_tty))
+    if output is not None:
+        write_atomic(output, text.encode("utf-8"))
+    else:
+        typer.echo(text, nl=False)
+    return 1 if failing(violations, config.fail_level) else 0

@@ -1,0 +1,107 @@
+"""``medbadge lint``: rules over composed artwork, one module per rule, one table of rules.
+
+::
+
+    import designer
+    from designer.lint import lint
+    badge_set = designer.load("examples/medical-school/badges.yaml")
+    violations = lint(badge_set)          # [] when the set is clean
+
+Pipeline: load → resolve → compose (each design once) → every enabled rule's ``check(context)``
+→ drop duplicates → apply suppressions (an unused one is itself reported, MB002) → sort.
+A compose error that is the design's fault (text that does not fit, glyphs no font has) becomes a
+violation of MB203 / MB204 instead of stopping the run. Rules: :mod:`designer.lint.registry`;
+output formats: :mod:`designer.lint.formats`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from designer.lint.config import LintConfig, Suppression, load_config
+from designer.lint.context import LintContext
+from designer.lint.registry import get as get_rule
+from designer.lint.registry import rules as all_rules
+from designer.lint.violation import SEVERITIES, Violation, severity_rank
+
+__all__ = ["LintConfig", "LintContext", "Violation", "SEVERITIES", "contexts_for", "failing", "get_rule",
+           "lint", "load_config", "all_rules", "severity_rank"]
+
+
+def contexts_for(badge_set, designs: Sequence, config: LintConfig) -> list[LintContext]:
+    """Compose every design once and group the contexts of one badge (for the tier rules)."""
+    from designer.compose import compose
+    from designer.errors import MedbadgeError, MissingGlyphsError, TextFitError
+
+    index_of = {badge.id: i for i, badge in enumerate(badge_set.model.badges)}
+    contexts: list[LintContext] = []
+    for design in designs:
+        try:
+            artwork, error = compose(design), None
+        except (TextFitError, MissingGlyphsError) as failure:
+            artwork, error = None, failure
+        except MedbadgeError as failure:
+            # compose re-raises a MissingGlyphsError as a plain MedbadgeError with the design's
+            # location (``raise ... from None`` keeps the original as __context__).
+            if not isinstance(failure.__context__, MissingGlyphsError):
+                raise
+            artwork, error = None, failure
+        contexts.append(LintContext(design, artwork, config, badge_set, index_of[design.badge_id], error))
+    by_badge: dict[str, list[LintContext]] = {}
+    for context in contexts:
+        by_badge.setdefault(context.design.badge_id, []).append(context)
+    for group in by_badge.values():
+        group.sort(key=lambda c: c.design.cue.rank)
+        for context in group:
+            context.tiers = group
+    return contexts
+
+
+def lint(badge_set, designs: Sequence | None = None, config: LintConfig | None = None) -> list[Violation]:
+    """Every violation in ``badge_set`` (all designs, or just ``designs``), sorted by place and code."""
+    import designer
+
+    if config is None:
+        config = load_config(badge_set)
+    if designs is None:
+        designs = designer.resolve(badge_set)
+    enabled = [rule for rule in all_rules() if config.enabled(rule.CODE, rule.NAME)]
+    found: dict[tuple, Violation] = {}
+    for context in contexts_for(badge_set, designs, config):
+        for rule in enabled:
+            for violation in rule.check(context):
+                key = (violation.code, violation.badge, violation.tier, violation.message, violation.location,
+                       violation.element)
+                found.setdefault(key, violation)
+    kept = _apply_suppressions(list(found.values()), config, {r.CODE for r in enabled}, designs)
+    return sorted(kept, key=Violation.sort_key)
+
+
+def _apply_suppressions(violations: list[Violation], config: LintConfig, enabled: set[str],
+                        designs: Sequence) -> list[Violation]:
+    from designer.lint.rules import mb002_unused_suppression as unused_rule
+
+    used: set[Suppression] = set()
+    kept = []
+    for violation in violations:
+        hit = next((s for s in config.suppress
+                    if s.matches(violation.code, violation.name, violation.badge, violation.tier)), None)
+        if hit is None:
+            kept.append(violation)
+        else:
+            used.add(hit)
+    linted_badges = {d.badge_id for d in designs}
+    if unused_rule.CODE in enabled:
+        for suppression in config.suppress:
+            rule = get_rule(suppression.code)
+            ran = rule is not None and rule.CODE in enabled
+            in_scope = suppression.badge is None or suppression.badge in linted_badges
+            if suppression not in used and ran and in_scope:
+                kept.append(unused_rule.violation(suppression, config))
+    return kept
+
+
+def failing(violations: Iterable[Violation], fail_level: str) -> list[Violation]:
+    """The violations at or above ``fail_level`` (these make ``medbadge lint`` exit 1)."""
+    limit = severity_rank(fail_level)
+    return [v for v in violations if severity_rank(v.severity) <= limit]

@@ -1,0 +1,75 @@
+"""Text colour against its background below the WCAG contrast minimum.
+
+What
+    Every text run (title, subtitle, tier label, issuer mark) is measured against the colour it is
+    drawn on, with the WCAG 2.2 contrast ratio. The threshold depends on the text's size *at the
+    display size* (``display_sizes.text``, default 96 px): text is large when it is at least 24 px,
+    or 18.67 px (14 pt) and bold. AA (SC 1.4.3) needs 4.5:1, or 3:1 for large text; AAA (SC 1.4.6,
+    ``wcag: AAA``) needs 7:1 and 4.5:1. Translucent colours are composited over their backdrop first
+    (a translucent background over white); ratios are never rounded (4.499 fails 4.5).
+
+Why
+    A 600 px master shown at 96 px scales a 60-unit title to 9.6 px: small text, so the 4.5:1 rule
+    applies even though the master text looks big. Low-contrast text is unreadable for people with
+    low vision and on phone screens in daylight.
+
+Example
+    A sand title (``#f2d49b``) on a gold face (``#dc9f14``): 1.6:1, needs 4.5:1.
+
+Fix
+    Change the palette's ``on-primary`` / ``on-tier`` role (or the badge's ``roles``) to a colour
+    with enough contrast, e.g. ``ink`` on light faces and ``white`` on dark ones.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from designer.color import Color, contrast_ratio
+
+CODE = "MB101"
+NAME = "text-contrast"
+SUMMARY = "Text contrast below WCAG 1.4.3 (AA) or 1.4.6 (AAA) at the display size"
+SEVERITY = "error"
+
+LARGE_PX = 24.0  # 18 pt
+LARGE_BOLD_PX = 14 * 96 / 72  # 14 pt = 18.67 px
+WHITE = Color(255, 255, 255)
+
+
+def is_large(size_px: float, weight: int) -> bool:
+    """WCAG "large scale" text at ``size_px`` CSS pixels.
+
+    >>> is_large(24, 400), is_large(18.7, 700), is_large(18.6, 700), is_large(20, 400)
+    (True, True, False, False)
+    """
+    return size_px >= LARGE_PX or (weight >= 700 and size_px >= LARGE_BOLD_PX)
+
+
+def required_ratio(size_px: float, weight: int, level: str) -> float:
+    large = is_large(size_px, weight)
+    if level == "AAA":
+        return 4.5 if large else 7.0
+    return 3.0 if large else 4.5
+
+
+def display_px(context, canvas_units: float) -> float:
+    return canvas_units * context.config.text_display_px / context.artwork.canvas
+
+
+def check(context):
+    if context.artwork is None:
+        return
+    level = context.config.wcag
+    for run in context.artwork.texts:
+        size = display_px(context, run.size)
+        needed = required_ratio(size, run.weight, level)
+        background = run.background.over(WHITE)
+        ratio = contrast_ratio(run.fill, background)
+        if ratio < needed:
+            kind = "large text" if is_large(size, run.weight) else "text"
+            yield context.violation(
+                sys.modules[__name__],
+                f"{run.slot} '{run.text}' {run.fill} on {background}: contrast {ratio:.2f}:1, "
+                f"{kind} at {size:.1f} px needs {needed:g}:1 (WCAG {level})",
+                element=f"svg/path[@class='text-{run.slot}']")

@@ -1,0 +1,35 @@
+"""Text that does not fit its slot even at the template's minimum size and line limit.
+
+What
+    Composing the badge failed with a text-fit error: the title, subtitle or another text is too
+    long for its slot at the smallest allowed size. The linter reports it instead of stopping.
+
+Why
+    The badge cannot be drawn at all; shrinking the text further would also break MB201.
+
+Example
+    ``title: Advanced Interprofessional Simulation-Based Teamwork Leadership Practice`` on a
+    seal.
+
+Fix
+    Shorten the text (put detail in the subtitle or description) or choose a template with a
+    wider slot.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from designer.errors import TextFitError
+
+CODE = "MB203"
+NAME = "text-overflow"
+SUMMARY = "Text does not fit its slot"
+SEVERITY = "error"
+
+
+def check(context):
+    error = context.compose_error
+    if isinstance(error, TextFitError):
+        message = error.message if error.hint is None else f"{error.message} ({error.hint})"
+        yield context.violation(sys.modules[__name__], message, location=context.badge_location("title"))

@@ -1,0 +1,56 @@
+"""Two tiers of a badge whose tier colours are too similar in normal colour vision.
+
+What
+    For every pair of tiers of the same badge, the tier colours (the ``tier`` role: the rim, the
+    tails) must differ by CIEDE2000 ΔE ≥ ``tier_min_delta_e`` (default 10, the working threshold
+    of colour-blind checkers). The finding is reported on the higher tier of the pair.
+
+Why
+    The tier is the badge's message: a learner must see at once whether it is bronze or gold.
+    ΔE2000 below about 10 is "the same colour" at thumbnail size.
+
+Example
+    Silver ``#c0c0c0`` and platinum ``#d0d0d8``: ΔE2000 ≈ 5.
+
+Fix
+    Give the tiers colours further apart in lightness (which also survives MB302 and MB303).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from designer.color import Color
+
+CODE = "MB301"
+NAME = "tier-colours-similar"
+SUMMARY = "Two tiers' colours closer than the ΔE2000 minimum"
+SEVERITY = "error"
+
+
+def delta_e(a: Color, b: Color, view: str | None = None) -> float:
+    """CIEDE2000 between ``a`` and ``b`` as seen under ``view``: None, protan, deutan, tritan, grayscale."""
+    ca, cb = a.to_coloraide(), b.to_coloraide()
+    if view is not None:
+        ca, cb = ca.filter(view, out_space="srgb"), cb.filter(view, out_space="srgb")
+    return ca.delta_e(cb, method="2000")
+
+
+def tier_findings(context, rule, views: dict[str | None, str]):
+    """Violations for each lower tier whose colour is too close to this tier's under some view."""
+    mine = context.design.color("tier")
+    minimum = context.config.tier_min_delta_e
+    for lower in context.lower_tiers:
+        theirs = lower.design.color("tier")
+        close = [(label, delta_e(mine, theirs, view)) for view, label in views.items()]
+        close = [(label, d) for label, d in close if d < minimum]
+        if close:
+            shown = ", ".join(f"ΔE2000 {d:.1f} {label}" for label, d in close)
+            yield context.violation(
+                rule, f"tier '{context.design.tier_id}' {mine} and tier '{lower.design.tier_id}' {theirs} "
+                      f"are too similar: {shown} (needs {minimum:g})",
+                location=context.badge_set.location("tiers"))
+
+
+def check(context):
+    yield from tier_findings(context, sys.modules[__name__], {None: "in normal vision"})
