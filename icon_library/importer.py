@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from pathlib import Path
 
 from designer.errors import Location, MedbadgeError, display_path
 from icon_library.catalog import CatalogEntry, check_icon_name, format_entry, parse_catalog
+from icon_library.files import write_files_atomically
 from icon_library.loader import builtin_source, get, view_box_from_size
 from icon_library.markup import SVG_NS, format_attributes, serialize_children, serialize_element
 from icon_library.model import CATEGORIES, GRID_MAX, GRID_MIN, STANDARD_ROOT_ATTRIBUTES, Icon, format_number
@@ -82,7 +82,7 @@ def import_icon(source_path: str | os.PathLike[str], name: str, dest_dir: str | 
                          notes=notes or f"Imported from {Path(source_path).name} by medbadge icons import.")
     catalog_text = _amended_catalog(entry, svg_path, catalog_path)
     dest.mkdir(parents=True, exist_ok=True)
-    write_files_atomically([(svg_path, svg_text), (catalog_path, catalog_text)])
+    write_files_atomically([(svg_path, svg_text.encode("utf-8")), (catalog_path, catalog_text.encode("utf-8"))])
     return ImportReport(get(name, search_paths=[dest]), svg_path, catalog_path, tuple(changes))
 
 
@@ -161,27 +161,3 @@ def _amended_catalog(entry: CatalogEntry, svg_path: Path, catalog_path: Path) ->
     parse_catalog(amended, where.path)  # our own output must read back; fail before writing if not
     return amended
 
-
-def write_files_atomically(files: list[tuple[Path, str]]) -> None:
-    """Write every file to a temporary beside it, then swap each in; on failure undo new files."""
-    staged: list[tuple[str, Path, bool]] = []
-    try:
-        for path, text in files:
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            staged.append((temporary, path, path.exists()))
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-        replaced: list[tuple[Path, bool]] = []
-        try:
-            for temporary, path, existed in staged:
-                os.replace(temporary, path)
-                replaced.append((path, existed))
-        except OSError:
-            for path, existed in replaced:
-                if not existed:
-                    path.unlink(missing_ok=True)
-            raise
-    finally:
-        for temporary, _path, _existed in staged:
-            if os.path.exists(temporary):
-                os.unlink(temporary)

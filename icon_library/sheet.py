@@ -14,13 +14,13 @@ import html
 import io
 import math
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import fontpkg
 from PIL import Image, ImageDraw, ImageFont
 
+from icon_library.files import write_file_atomically
 from icon_library.model import Icon
 from icon_library.raster import render_rgba
 
@@ -93,26 +93,12 @@ def render_html_sheet(icons: Sequence[Icon], *, title: str = "medbadge icon libr
 
 def write_png_sheet(path: str | os.PathLike[str], icons: Sequence[Icon]) -> Path:
     """Render and write the PNG specimen atomically; returns the path written."""
-    return write_bytes_atomically(Path(path), render_png_sheet(icons))
+    return write_file_atomically(Path(path), render_png_sheet(icons))
 
 
 def write_html_sheet(path: str | os.PathLike[str], icons: Sequence[Icon]) -> Path:
     """Render and write the HTML specimen atomically; returns the path written."""
-    return write_bytes_atomically(Path(path), render_html_sheet(icons).encode("utf-8"))
-
-
-def write_bytes_atomically(path: Path, data: bytes) -> Path:
-    """Write beside the target and swap it in: readers see the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    return path
+    return write_file_atomically(Path(path), render_html_sheet(icons).encode("utf-8"))
 
 
 def _shorten(text: str, limit: int) -> str:

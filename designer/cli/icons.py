@@ -110,9 +110,9 @@ def show_icon(
     console.print(table)
     if output is not None:
         from icon_library.raster import render_icon_png
-        from icon_library.sheet import write_bytes_atomically
+        from icon_library.files import write_file_atomically
 
-        write_bytes_atomically(output, render_icon_png(icon.svg(color=color, size=size), size))
+        write_file_atomically(output, render_icon_png(icon.svg(color=color, size=size), size))
         console.print(f"wrote {display_path(output)} ({size}x{size} px)")
     return 0
 

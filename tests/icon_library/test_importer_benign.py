@@ -158,3 +158,14 @@ def test_unresolvable_paint_becomes_current_color(tmp_path):
     report = import_text(tmp_path, text)
     assert "var(" not in report.icon.body
     assert_on_grid(report.icon)
+
+
+def test_written_files_get_ordinary_permissions(tmp_path):
+    import os
+
+    umask = os.umask(0)
+    os.umask(umask)
+    report = import_text(tmp_path, MESSY_512)
+    for path in (report.svg_path, report.catalog_path):
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert [p.name for p in report.svg_path.parent.iterdir() if p.name.startswith(".")] == []
