@@ -140,7 +140,7 @@ def import_svg(
         console.print("[yellow]no --licence given: record the source's licence before publishing badges[/yellow]")
     for problem in checks.findings(report.icon, 32):
         console.print(f"[yellow]check at 32 px: {problem}[/yellow]")
-    console.print(f"use it with --icon-path {display_path(dest)} (or list the folder under the badge set's icon paths)")
+    console.print(f"use it with --icon-path {display_path(dest)}, or in the badge set: paths: {{icons: [{display_path(dest)}]}}")
     return 0
 
 
