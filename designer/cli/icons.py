@@ -13,6 +13,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 import icon_library
@@ -42,9 +43,9 @@ def _icon_table(icons: list[Icon], title: str) -> Table:
     for column in ("name", "title", "categories", "emblem", "licence"):
         table.add_column(column, no_wrap=column == "name")
     for icon in icons:
-        source = "" if icon.builtin else f" [dim]({display_path(icon.path.parent)})[/dim]"
-        table.add_row(f"[bold]{icon.name}[/bold]{source}", icon.title, ", ".join(icon.categories),
-                      icon.emblem or "", icon.licence)
+        source = "" if icon.builtin else f" [dim]({escape(display_path(icon.path.parent))})[/dim]"
+        table.add_row(f"[bold]{icon.name}[/bold]{source}", escape(icon.title), ", ".join(icon.categories),
+                      icon.emblem or "", escape(icon.licence))
     return table
 
 
@@ -55,7 +56,7 @@ def list_icons(
 ) -> int:
     """List every icon (name, title, categories, emblem, licence)."""
     icons = icon_library.search(category=category, search_paths=_paths(icon_path))
-    heading = f"{len(icons)} icons" + (f" in '{category}'" if category else "")
+    heading = f"{len(icons)} icons" + (f" in '{escape(category)}'" if category else "")
     console.print(_icon_table(icons, heading))
     return 0
 
@@ -69,9 +70,9 @@ def search_icons(
     """Search icons by meaning ("pediatrics", "airway"), best match first."""
     icons = icon_library.search(query, category=category, search_paths=_paths(icon_path))
     if not icons:
-        console.print(f"no icon matches '{query}'; try a broader word or 'medbadge icons list'")
+        console.print(f"no icon matches '{escape(query)}'; try a broader word or 'medbadge icons list'")
         return 0
-    console.print(_icon_table(icons, f"{len(icons)} icons match '{query}'"))
+    console.print(_icon_table(icons, f"{len(icons)} icons match '{escape(query)}'"))
     return 0
 
 
@@ -93,7 +94,7 @@ def show_icon(
                          ("emblem", icon.emblem or "none"), ("notes", icon.notes),
                          ("file", display_path(icon.path)), ("viewBox", " ".join(f"{v:g}" for v in icon.view_box)),
                          ("colour", "uses colours" if checks.uses_colour(icon) else "currentColor only")):
-        facts.add_row(label, value)
+        facts.add_row(label, escape(value))
     console.print(facts)
     if icon.emblem:
         protected = "protected emblem: " if EMBLEMS[icon.emblem]["protected"] else ""
@@ -113,7 +114,7 @@ def show_icon(
         from icon_library.files import write_file_atomically
 
         write_file_atomically(output, render_icon_png(icon.svg(color=color, size=size), size))
-        console.print(f"wrote {display_path(output)} ({size}x{size} px)")
+        console.print(f"wrote {escape(display_path(output))} ({size}x{size} px)")
     return 0
 
 
@@ -132,15 +133,16 @@ def import_svg(
 
     report = import_icon(file, name, dest, title=title, keywords=keyword or (),
                          categories=category or ("symbol",), licence=licence)
-    console.print(f"imported [bold]{name}[/bold] -> {display_path(report.svg_path)} "
-                  f"(catalog {display_path(report.catalog_path)})")
+    console.print(f"imported [bold]{name}[/bold] -> {escape(display_path(report.svg_path))} "
+                  f"(catalog {escape(display_path(report.catalog_path))})")
     for change in report.changes:
-        console.print(f"  - {change}")
+        console.print(f"  - {escape(change)}")
     if licence == "unspecified":
         console.print("[yellow]no --licence given: record the source's licence before publishing badges[/yellow]")
     for problem in checks.findings(report.icon, 32):
-        console.print(f"[yellow]check at 32 px: {problem}[/yellow]")
-    console.print(f"use it with --icon-path {display_path(dest)}, or in the badge set: paths: {{icons: [{display_path(dest)}]}}")
+        console.print(f"[yellow]check at 32 px: {escape(problem)}[/yellow]")
+    folder = escape(display_path(dest))
+    console.print(f"use it with --icon-path {folder}, or in the badge set: paths: {{icons: \\[{folder}]}}")
     return 0
 
 
@@ -158,8 +160,8 @@ def sheet(
         raise MedbadgeError(f"{display_path(output)}: the sheet is a PNG", hint="name the output file ....png")
     icons = icon_library.search(category=category, search_paths=_paths(icon_path))
     write_png_sheet(output, icons)
-    console.print(f"wrote {display_path(output)} ({len(icons)} icons)")
+    console.print(f"wrote {escape(display_path(output))} ({len(icons)} icons)")
     if html is not None:
         write_html_sheet(html, icons)
-        console.print(f"wrote {display_path(html)}")
+        console.print(f"wrote {escape(display_path(html))}")
     return 0

@@ -85,3 +85,15 @@ def test_sheet(cli, tmp_path):
 def test_sheet_wrong_extension_exits_2(cli, tmp_path):
     assert cli(["icons", "sheet", "-o", str(tmp_path / "icons.jpg")]) == 2
     assert not (tmp_path / "icons.jpg").exists()
+
+
+def test_user_text_is_printed_literally(cli, capsys, tmp_path):
+    """Titles and paths from users are text, not Rich markup (a '[/x]' must not crash or restyle)."""
+    dest = tmp_path / "[red]odd[/red]"
+    source = tmp_path / "dot.svg"
+    source.write_text(BENIGN)
+    assert cli(["icons", "import", str(source), "--name", "dot", "--dest", str(dest), "--title", "[bold]Dot[/x]"]) == 0
+    assert cli(["icons", "list", "-I", str(dest), "-c", "symbol"]) == 0
+    assert cli(["icons", "show", "dot", "-I", str(dest)]) == 0
+    out = capsys.readouterr().out
+    assert "[bold]Dot[/x]" in out and "[red]odd[/red]" in out
