@@ -137,6 +137,17 @@ class BadgeSetDocument:
                 return
         raise unknown_name("tier", tier_id, [t.get("id") for t in tiers])
 
+    def add_search_path(self, kind: str, folder: str) -> None:
+        """Add ``folder`` (relative to the badge set) to ``paths.<kind>`` unless it is there."""
+        paths = self._tree.get("paths")
+        if paths is None:
+            self._tree["paths"] = paths = CommentedMap()
+        entries = paths.get(kind)
+        if entries is None:
+            paths[kind] = entries = CommentedSeq()
+        if folder not in entries:
+            entries.append(folder)
+
     # --- saving ------------------------------------------------------------------------------
     def save(self, *, force: bool = False) -> None:
         """Write the edits; refuse (ConflictError) if the file changed since it was opened."""

@@ -31,12 +31,10 @@ def _mount_subcommands() -> None:
     from designer.cli import build  # noqa: F401
     from designer.cli import openbadges  # noqa: F401  (bake, unbake, verify, keys)
     from designer.cli import lint  # noqa: F401
+    from designer.cli import studio  # noqa: F401
+    from designer.cli.icons import icons_app
 
-    try:
-        from designer.cli.icons import icons_app
-    except ImportError:  # pragma: no cover - present once the icon library lands
-        icons_app = None
-    if icons_app is not None:
+    if not any(group.name == "icons" for group in app.registered_groups):
         app.add_typer(icons_app, name="icons", help="List, search, show, import icons; print a specimen sheet.")
 
 

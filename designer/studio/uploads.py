@@ -1,0 +1,25 @@
+"""An icon uploaded in the studio goes through the sanitizing importer into the badge set's own
+``icons/`` folder, which is then added to the badge set's icon search path. A hostile file is
+refused with the importer's message and nothing is written."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from designer.badgeset.edit import BadgeSetDocument
+from icon_library.importer import ImportReport, import_icon
+
+ICON_FOLDER = "icons"
+
+
+def import_uploaded_icon(data: bytes, filename: str, name: str, doc: BadgeSetDocument) -> ImportReport:
+    """Import ``data`` (an uploaded SVG) as icon ``name`` next to the badge set of ``doc``."""
+    folder = doc.path.parent / ICON_FOLDER
+    with tempfile.TemporaryDirectory() as scratch:
+        source = Path(scratch) / (Path(filename).name or "upload.svg")
+        source.write_bytes(data)
+        report = import_icon(source, name or Path(filename).stem, folder, licence="unspecified",
+                             notes=f"Uploaded in the studio as {Path(filename).name}.")
+    doc.add_search_path("icons", ICON_FOLDER)
+    return report

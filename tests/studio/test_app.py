@@ -1,0 +1,103 @@
+"""The studio driven through Streamlit's AppTest: widgets by key, with the real engine, lint and
+file writes underneath (no mocks)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import designer
+from tests.conftest import EXAMPLE
+
+APP = str(Path(designer.__file__).parent / "studio" / "app.py")
+
+
+@pytest.fixture
+def badge_file(tmp_path):
+    path = tmp_path / "badges.yaml"
+    shutil.copyfile(EXAMPLE, path)
+    return path
+
+
+@pytest.fixture
+def at(badge_file) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.session_state["path"] = str(badge_file)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def image_urls(at: AppTest) -> dict[str, str]:
+    """Media URL (content-addressed) of each image by its caption."""
+    return {img.proto.imgs[0].caption: img.proto.imgs[0].url for img in at.get("image")}
+
+
+def lint_labels(at: AppTest) -> list[str]:
+    return [e.label for e in at.expander]
+
+
+def test_opens_the_badge_set_and_shows_every_preview(at):
+    assert at.selectbox(key="badge").value == "history-taking"
+    assert at.text_input(key="title").value == "History Taking"
+    captions = image_urls(at)
+    assert {"600 px · Normal vision", "96 px", "64 px", "Foundation", "Proficient", "Advanced",
+            "Distinguished"} <= set(captions)
+    assert any(c.value.startswith("rendered in") for c in at.caption)
+    assert [s.value for s in at.success][0].startswith("No findings")  # the example lints clean
+
+
+def test_changing_a_colour_updates_preview_and_lint(at):
+    before = image_urls(at)["600 px · Normal vision"]
+    at.color_picker(key="role:on-primary").pick("#1c6b78").run()  # teal on teal: unreadable
+    assert not at.exception
+    assert image_urls(at)["600 px · Normal vision"] != before
+    assert any(label.split()[1] == "MB101" for label in lint_labels(at)), lint_labels(at)
+
+
+def test_vision_switch_changes_every_preview(at):
+    before = image_urls(at)
+    at.radio(key="vision").set_value("deutan").run()
+    after = image_urls(at)
+    assert "600 px · Deuteranopia" in after
+    assert after["Foundation"] != before["Foundation"]
+
+
+def test_edit_then_save_keeps_comments(at, badge_file):
+    at.text_input(key="title").set_value("History & Examination").run()
+    diff = [c.value for c in at.code]
+    assert diff and "+    title: History & Examination" in diff[0]
+    assert "History Taking" in badge_file.read_text(encoding="utf-8")  # nothing written before Save
+    at.button(key="save").click().run()
+    text = badge_file.read_text(encoding="utf-8")
+    assert "    title: History & Examination\n" in text
+    assert text.startswith("# Northfield School of Medicine")
+    assert "# palettes/harbour.toml" in text
+    assert text.count("\n") == EXAMPLE.read_text(encoding="utf-8").count("\n")
+
+
+def test_a_file_changed_on_disk_is_not_overwritten(at, badge_file):
+    at.text_input(key="title").set_value("History & Examination").run()
+    outside = badge_file.read_text(encoding="utf-8").replace("title: Psychiatry", "title: Psychiatry & Mind")
+    badge_file.write_text(outside, encoding="utf-8")
+    at.button(key="save").click().run()
+    assert at.error and "changed on disk" in at.error[0].value
+    assert badge_file.read_text(encoding="utf-8") == outside
+
+
+def test_tier_label_and_template_edits_rerender(at):
+    before = image_urls(at)
+    at.text_input(key="tier_label:distinguished").set_value("Honours").run()
+    assert "Honours" in image_urls(at)
+    at.selectbox(key="template").set_value("hexagon").run()
+    assert image_urls(at)["Foundation"] != before["Foundation"]
+    assert not at.exception
+
+
+def test_invalid_edit_shows_the_error_and_keeps_the_last_preview(at):
+    at.text_input(key="title").set_value("Interprofessional Teamwork Excellence Programme").run()
+    assert not at.exception
+    assert any("does not fit" in e.value for e in at.error)
