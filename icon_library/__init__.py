@@ -18,7 +18,7 @@ The public API::
 Modules, one job each: ``model`` (the Icon value and the vocabulary), ``catalog`` (TOML entries),
 ``safe_xml`` (bounded, entity-free parsing), ``sanitize`` (allow-list), ``markup`` (prefix-free
 serialising), ``loader`` (search path and caches), ``ranking`` (search scoring), ``importer``,
-``raster`` (rendering helpers), ``checks``, ``sheet``. See ``docs/icons.md``.
+``raster`` (rendering helpers), ``files`` (atomic writes), ``checks``, ``sheet``. See ``docs/icons.md``.
 """
 
 from __future__ import annotations

@@ -45,8 +45,8 @@ def thinnest_stroke_px(icon: Icon, display_px: float) -> float | None:
 
     A built-in icon has 2-unit strokes on a 24 grid, so at 24 px they are 2 px:
 
-    >>> import icon_library                                        # doctest: +SKIP
-    >>> thinnest_stroke_px(icon_library.get("stethoscope"), 24)    # doctest: +SKIP
+    >>> import icon_library
+    >>> thinnest_stroke_px(icon_library.get("stethoscope"), 24)
     2.0
     """
     units = _thinnest_stroke_units(icon)

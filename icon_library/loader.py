@@ -95,7 +95,13 @@ def _merge(entries: dict[str, CatalogEntry], new: dict[str, CatalogEntry]) -> No
 
 
 def sources(search_paths: SearchPaths = ()) -> list[IconSource]:
-    """The built-in library followed by each user folder, in search order."""
+    """The built-in library followed by each user folder, in search order.
+
+    A single path (``"brand/icons"``) is accepted as a one-folder search path rather than being
+    iterated character by character.
+    """
+    if isinstance(search_paths, (str, os.PathLike)):
+        search_paths = [search_paths]
     return [builtin_source(), *(folder_source(p) for p in search_paths)]
 
 
@@ -128,8 +134,8 @@ def all_icons(search_paths: SearchPaths = ()) -> list[Icon]:
 def search(query: str | None = None, category: str | None = None, search_paths: SearchPaths = ()) -> list[Icon]:
     """Icons matching ``query`` (best first) and/or in ``category`` (name order without a query).
 
-    >>> [icon.name for icon in search("stethoscope")][:1]  # doctest: +SKIP
-    ['stethoscope']
+    >>> [icon.name for icon in search("respiratory")][:1]
+    ['lungs']
     """
     if category is not None and category not in CATEGORIES:
         raise MedbadgeError(f"unknown icon category '{category}'",

@@ -13,6 +13,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from icon_library.markup import format_attributes
+
 #: The library grid: every built-in icon is drawn on a 24-unit square (Lucide's convention,
 #: reference/FACTS.md §4) with 1 unit of padding, so ink stays inside 1..23.
 GRID_SIZE = 24.0
@@ -127,8 +129,6 @@ class Icon:
         attributes.update(self.root_items)
         if color is not None:
             attributes["color"] = color
-        from icon_library.markup import format_attributes
-
         return f"<svg{format_attributes(attributes)}>{self.body}</svg>"
 
     @property

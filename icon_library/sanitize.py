@@ -6,8 +6,9 @@ Two kinds of content are treated differently, on purpose:
   ``<script>``, ``on*`` event handlers, ``javascript:`` URLs, ``<foreignObject>``, ``<image>`` and
   embedded rasters (``data:``), ``<use>`` (it pulls in content by reference, possibly external),
   links, animation (``<set>`` can rewrite an ``href`` after sanitizing), any ``href`` that is not a
-  local ``#id``, CSS ``url()`` to anything but ``#id`` and ``@import``. A file holding any of these
-  is *refused* as a whole: it was not made as a plain icon, and silently repairing it would hide that.
+  local ``#id``, CSS ``url()`` to anything but ``#id``, ``@import`` and backslash escapes (which
+  could spell either past a text check). A file holding any of these is *refused* as a whole: it
+  was not made as a plain icon, and silently repairing it would hide that.
 * **harmless noise** — editor metadata, ``<title>``, ``<defs>``, gradients, classes, ids, simple
   ``style`` declarations. It is *dropped* (``style`` fill/stroke declarations become attributes), and
   every drop is listed in :attr:`CleanSVG.dropped` so the importer can tell the user.

@@ -140,3 +140,8 @@ def test_changed_user_file_is_reread(user_icons):
 def test_loading_is_cached():
     first = icon_library.get("brain")
     assert icon_library.get("brain") is first
+
+
+def test_a_single_path_is_one_folder(user_icons):
+    (user_icons / "solo.svg").write_text(grid_svg(DOT))
+    assert icon_library.get("solo", search_paths=str(user_icons)).name == "solo"
