@@ -23,7 +23,7 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
 
 @app.command()
 def lint(
-    badge_set: Path = typer.Argument(None, help="The badge set file (badges.yaml)."),
+    badge_sets: list[Path] = typer.Argument(None, help="Badge set files (badges.yaml); findings are combined."),
     format: str = typer.Option("text", "--format", "-f", help="text, json, sarif, junit or github."),
     select: list[str] = typer.Option(None, "--select", help="Only these rules (codes, prefixes like MB3, or names)."),
     ignore: list[str] = typer.Option(None, "--ignore", help="Skip these rules (codes, prefixes or names)."),
@@ -55,7 +55,7 @@ def lint(
         written = write_rule_docs(write_docs)
         typer.echo(f"wrote {len(written)} pages to {write_docs}")
         return 0
-    if badge_set is None:
+    if not badge_sets:
         raise MedbadgeError("missing the badge set file", hint="medbadge lint badges.yaml")
     if format not in FORMATS:
         raise MedbadgeError(f"unknown format '{format}'", hint=f"use one of {', '.join(FORMATS)}")
@@ -75,15 +75,27 @@ def lint(
             raise MedbadgeError(f"--fail-level {fail_level}: use error, warning or info")
         overrides["fail_level"] = fail_level
 
-    loaded = designer.load(badge_set)
-    config = load_config(loaded, overrides)
-    designs = designer.resolve(loaded, badges=badge or None)
-    violations = run_lint(loaded, designs, config)
-    ran = tuple(r for r in rules() if config.enabled(r.CODE, r.NAME))
+    violations, ran, failed = [], {}, False
+    for badge_set in badge_sets:
+        loaded = designer.load(badge_set)
+        config = load_config(loaded, overrides)
+        wanted = badge or None
+        if wanted and len(badge_sets) > 1:  # with several files, each takes the ids it has
+            wanted = [b for b in wanted if b in {item.id for item in loaded.model.badges}]
+            if not wanted:
+                continue
+        designs = designer.resolve(loaded, badges=wanted)
+        found = run_lint(loaded, designs, config)
+        violations += found
+        failed = failed or bool(failing(found, config.fail_level))
+        ran.update({r.CODE: r for r in rules() if config.enabled(r.CODE, r.NAME)})
     to_tty = output is None and format == "text" and sys.stdout.isatty()
-    text = FORMATS[format](violations, Report(display_path(badge_set), ran, color=to_tty))
+    shown = ", ".join(display_path(p) for p in badge_sets)
+    report = Report(shown, tuple(ran[code] for code in sorted(ran)), color=to_tty,
+                    badge_set_paths=tuple(display_path(p) for p in badge_sets))
+    text = FORMATS[format](violations, report)
     if output is not None:
         write_atomic(output, text.encode("utf-8"))
     else:
         typer.echo(text, nl=False)
-    return 1 if failing(violations, config.fail_level) else 0
+    return 1 if failed else 0

@@ -118,3 +118,10 @@ def test_cli_wcag_aaa(tmp_path):
     path = write_case(tmp_path, {"brand": {"roles": {"accent": "gold"}}})
     assert main(["lint", str(path), "--select", "MB101"]) == 0
     assert main(["lint", str(path), "--select", "MB101", "--wcag", "AAA"]) == 1
+
+
+def test_cli_several_badge_sets(bad_set, capsys):
+    assert main(["lint", str(EXAMPLE), str(bad_set), "--badge", "history-taking", "--badge", "demo",
+                 "--select", "MB5", "--fail-level", "warning", "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)["violations"]
+    assert [(v["code"], v["badge"]) for v in found] == [("MB501", "demo")]

@@ -16,9 +16,14 @@ from designer.lint.violation import Violation
 
 @dataclass(frozen=True)
 class Report:
-    badge_set_path: str  # as shown to the user (relative to the working directory)
+    badge_set_path: str  # as shown to the user (relative to the working directory); several joined by ", "
     rules: tuple  # the rule modules that ran
     color: bool = False  # ANSI colours (text format on a TTY)
+    badge_set_paths: tuple[str, ...] = ()  # each file linted (default: just badge_set_path)
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return self.badge_set_paths or (self.badge_set_path,)
 
 
 Writer = Callable[[Sequence[Violation], Report], str]

@@ -74,8 +74,9 @@ def write(violations, report) -> str:
                                 "informationUri": "https://github.com/medbadge/medbadge",
                                 "rules": [_rule(rule) for rule in rules]}},
             "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The working directory of the lint run."}}},
-            "artifacts": [{"location": {"uri": report.badge_set_path.replace("\\", "/"), "uriBaseId": "%SRCROOT%"}}],
-            "results": [_result(v, index, report.badge_set_path) for v in violations],
+            "artifacts": [{"location": {"uri": path.replace("\\", "/"), "uriBaseId": "%SRCROOT%"}}
+                          for path in report.paths],
+            "results": [_result(v, index, report.paths[0]) for v in violations],
             "columnKind": "unicodeCodePoints",
         }],
     }
