@@ -69,7 +69,7 @@ def folder_source(folder: str | os.PathLike[str]) -> IconSource:
         raise MedbadgeError(f"icon folder '{display_path(path)}' does not exist",
                             hint="check the path, or create it with 'medbadge icons import'")
     listing = tuple(sorted((e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in os.scandir(path)
-                           if e.is_file() and e.name.endswith((".svg", ".toml"))))
+                           if e.is_file() and e.name.endswith((".svg", ".toml")) and not e.name.startswith(".")))
     return _read_folder(str(path.resolve()), listing)
 
 
