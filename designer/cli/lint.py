@@ -12,6 +12,7 @@ import typer
 
 from designer.cli import app
 from designer.errors import MedbadgeError, display_path
+from designer.lint.formats import FORMATS, Report
 from designer.output import write_atomic
 
 
@@ -24,7 +25,7 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
 @app.command()
 def lint(
     badge_sets: list[Path] = typer.Argument(None, help="Badge set files (badges.yaml); findings are combined."),
-    format: str = typer.Option("text", "--format", "-f", help="text, json, sarif, junit or github."),
+    format: str = typer.Option("text", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
     select: list[str] = typer.Option(None, "--select", help="Only these rules (codes, prefixes like MB3, or names)."),
     ignore: list[str] = typer.Option(None, "--ignore", help="Skip these rules (codes, prefixes or names)."),
     wcag: str = typer.Option(None, "--wcag", help="WCAG level for text contrast: AA (default) or AAA."),
@@ -41,7 +42,6 @@ def lint(
     from designer.lint import load_config
     from designer.lint.docs import explain as explain_rule
     from designer.lint.docs import write_docs as write_rule_docs
-    from designer.lint.formats import FORMATS, Report
     from designer.lint.registry import get, is_known_rule, rules
     from designer.lint.violation import SEVERITIES
 

@@ -28,3 +28,26 @@ def test_passing_case_is_quiet(code, tmp_path, monkeypatch):
 
 def test_every_rule_has_a_case():
     assert {r.CODE for r in rules()} == set(CASES)
+
+
+def test_graphic_object_between_two_neighbours_needs_one_to_contrast(tmp_path):
+    """The rim meets the dark edge and the light keyline: passing against one of them is enough."""
+    import dataclasses
+
+    import designer
+    from designer.artwork import ColorPair
+    from designer.color import Color
+    from designer.lint import LintConfig, contexts_for
+    from designer.lint.rules import mb102_graphic_contrast as rule
+    from tests.lint.conftest import write_case
+
+    badge_set = designer.load(write_case(tmp_path, {}))
+    context = contexts_for(badge_set, designer.resolve(badge_set, tiers=["foundation"]), LintConfig())[0]
+    dark, mid, light = Color.parse("#06252c"), Color.parse("#9a5524"), Color.parse("#f2d49b")
+    one_side = (ColorPair("rim/edge", mid, dark, "graphic"), ColorPair("rim/keyline", mid, light, "graphic"))
+    context.artwork = dataclasses.replace(context.artwork, pairs=one_side)
+    assert list(rule.check(context)) == []
+    neither = (ColorPair("rim/edge", mid, dark, "graphic"), ColorPair("rim/keyline", mid, Color.parse("#6a3a18"),
+                                                                       "graphic"))
+    context.artwork = dataclasses.replace(context.artwork, pairs=neither)
+    assert [v.code for v in rule.check(context)] == ["MB102"]

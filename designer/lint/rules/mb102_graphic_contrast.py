@@ -47,5 +47,6 @@ def check(context):
             continue
         detail = "; ".join(f"{p.foreground} on {p.background} {r:.2f}:1" for r, p in ratios)
         against = "its background" if len(pairs) == 1 else "any neighbour"
-        yield context.violation(sys.modules[__name__], f"{name} does not reach {NEEDED:g}:1 against {against}: {detail}",
+        yield context.violation(sys.modules[__name__],
+                                f"{name} does not reach {NEEDED:g}:1 against {against}: {detail}",
                                 element=f"svg/*[@class='{name}']")

@@ -76,7 +76,7 @@ def check(context):
     for run in context.artwork.texts:
         b = run.box
         box = (b.x * scale, b.y * scale, (b.x + b.width) * scale, (b.y + b.height) * scale)
-        ratio = low_percentile_contrast(mask, behind, box, run.fill.over(Color(255, 255, 255)))
+        ratio = low_percentile_contrast(mask, behind, box, run.fill)  # composited per pixel
         size = display_px(context, run.size)
         needed = required_ratio(size, run.weight, level)
         if ratio is not None and ratio < needed:

@@ -19,6 +19,7 @@ Fix
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 import palettes
 from designer.lint.rules.mb301_tier_colours_similar import delta_e
@@ -49,6 +50,5 @@ def check(context):
             f"role '{role}' is {color}, not a colour of palette '{palette.name}' (nearest ΔE2000 {nearest:.1f})",
             location=where, tier=False)
         if scope:
-            from dataclasses import replace
             violation = replace(violation, **scope)
         yield violation

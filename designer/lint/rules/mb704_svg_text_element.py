@@ -33,5 +33,6 @@ def check(context):
     for path, element in elements(context.artwork.svg):
         if local(element.tag) in ("text", "tspan", "textPath"):
             words = "".join(element.itertext()).strip()
-            yield context.violation(sys.modules[__name__], f"un-outlined <{local(element.tag)}> '{words[:40]}' in {path}",
-                                    element=path, location=context.badge_location("template"))
+            message = f"un-outlined <{local(element.tag)}> '{words[:40]}' in {path}"
+            yield context.violation(sys.modules[__name__], message, element=path,
+                                    location=context.badge_location("template"))
