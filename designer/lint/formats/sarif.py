@@ -28,7 +28,6 @@ def _rule(rule) -> dict:
         "shortDescription": {"text": rule.SUMMARY},
         "fullDescription": {"text": parts.get("What", rule.SUMMARY)},
         "help": {"text": explain(rule), "markdown": markdown(rule)},
-        "helpUri": f"https://github.com/medbadge/medbadge/blob/main/docs/rules/{rule.CODE}.md",
         "defaultConfiguration": {"level": LEVELS[rule.SEVERITY]},
         "properties": {"tags": ["accessibility" if rule.CODE[:3] in ("MB1", "MB2", "MB3") else "design"]},
     }
@@ -71,7 +70,6 @@ def write(violations, report) -> str:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "medbadge", "semanticVersion": __version__, "version": __version__,
-                                "informationUri": "https://github.com/medbadge/medbadge",
                                 "rules": [_rule(rule) for rule in rules]}},
             "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The working directory of the lint run."}}},
             "artifacts": [{"location": {"uri": path.replace("\\", "/"), "uriBaseId": "%SRCROOT%"}}

@@ -3,7 +3,8 @@
 What
     For every pair of tiers of the same badge, the tier colours (the ``tier`` role: the rim, the
     tails) must differ by CIEDE2000 ΔE ≥ ``tier_min_delta_e`` (default 10, the working threshold
-    of colour-blind checkers). The finding is reported on the higher tier of the pair.
+    of colour-blind checkers). The finding is reported on the higher tier of the pair, once for
+    the tier scheme (or per badge when a badge overrides the ``tier`` role).
 
 Why
     The tier is the badge's message: a learner must see at once whether it is bronze or gold.
@@ -19,6 +20,7 @@ Fix
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 from designer.color import Color
 
@@ -40,16 +42,19 @@ def tier_findings(context, rule, views: dict[str | None, str]):
     """Violations for each lower tier whose colour is too close to this tier's under some view."""
     mine = context.design.color("tier")
     minimum = context.config.tier_min_delta_e
+    badge = context.badge_set.model.badges[context.badge_index]
+    own_colours = "tier" in badge.roles  # else the colours come from the tier scheme: one finding for all badges
+    where = context.badge_location("roles", "tier") if own_colours else context.badge_set.location("tiers")
     for lower in context.lower_tiers:
         theirs = lower.design.color("tier")
         close = [(label, delta_e(mine, theirs, view)) for view, label in views.items()]
         close = [(label, d) for label, d in close if d < minimum]
         if close:
             shown = ", ".join(f"ΔE2000 {d:.1f} {label}" for label, d in close)
-            yield context.violation(
+            violation = context.violation(
                 rule, f"tier '{context.design.tier_id}' {mine} and tier '{lower.design.tier_id}' {theirs} "
-                      f"are too similar: {shown} (needs {minimum:g})",
-                location=context.badge_set.location("tiers"))
+                      f"are too similar: {shown} (needs {minimum:g})", location=where)
+            yield violation if own_colours else replace(violation, badge=None)
 
 
 def check(context):

@@ -18,6 +18,7 @@ Fix
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 CODE = "MB305"
 NAME = "tier-cue-order"
@@ -30,8 +31,8 @@ def check(context):
     for lower in context.lower_tiers:
         theirs = lower.design.cue
         if mine.count < theirs.count or mine.pips < theirs.pips:
-            yield context.violation(
+            yield replace(context.violation(
                 sys.modules[__name__],
                 f"tier '{context.design.tier_id}' (rank {mine.rank}, {mine.count} cues, {mine.pips} pips) shows fewer "
                 f"cues than '{lower.design.tier_id}' (rank {theirs.rank}, {theirs.count} cues, {theirs.pips} pips)",
-                location=context.badge_set.location("tiers"))
+                location=context.badge_set.location("tiers")), badge=None)  # a property of the scheme
