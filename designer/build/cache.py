@@ -27,6 +27,11 @@ CACHE_DIR = ".medbadge-cache"
 STATE_FILE = f"{CACHE_DIR}/state.json"
 STATE_VERSION = 1
 
+#: The engine source that decides what a design's files contain (not the linter, CLI or studio:
+#: editing those must not throw the cache away).
+RENDER_CODE = ("__init__.py", "design.py", "artwork.py", "color.py", "geometry.py", "raster.py",
+               "compose/*.py", "text/*.py", "build/*.py")
+
 
 def design_cache_key(design: Design, request: str) -> str:
     """The cache key of ``design``'s rendered files for this build ``request`` (sizes, formats, texts)."""
@@ -44,7 +49,7 @@ def toolkit_fingerprint() -> str:
         except metadata.PackageNotFoundError:
             pass
     root = Path(designer.__file__).parent
-    for path in sorted(root.rglob("*.py")):
+    for path in sorted(p for part in RENDER_CODE for p in root.glob(part)):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
