@@ -28,7 +28,8 @@ def studio_command(badge_set: Path, port: int, browser: bool) -> list[str]:
     return [sys.executable, "-m", "streamlit", "run", str(APP),
             "--server.address", "127.0.0.1", "--server.port", str(port),
             "--server.headless", "false" if browser else "true",
-            "--browser.gatherUsageStats", "false", "--", str(badge_set)]
+            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+            "--server.runOnSave", "false", "--client.toolbarMode", "minimal", "--", str(badge_set)]
 
 
 @app.command()

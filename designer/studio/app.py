@@ -183,10 +183,10 @@ with edit_col:
         if st.session_state.icon not in found:
             found = [st.session_state.icon, *found]
         st.selectbox("Icon", found, key="icon", on_change=edit_badge, args=("icon", "icon"))
-        shown = found[:24]
-        grid = st.columns(8)
+        shown = found[:16]
+        grid = st.columns(4)
         for index, name in enumerate(shown):
-            grid[index % 8].image(cached.icon_png(name, icon_paths), caption=name, width=40)
+            grid[index % 4].image(cached.icon_png(name, icon_paths), caption=name, width=96)
         st.selectbox("Palette", palettes.names(badge_set.resolve_paths(model.paths.palettes)), key="palette",
                      on_change=edit_palette)
         role_cols = st.columns(len(EDITABLE_ROLES))

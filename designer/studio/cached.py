@@ -34,9 +34,19 @@ def lint_badge(text: str, path: str, badge_id: str) -> list:
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def icon_png(name: str, search_paths: tuple[str, ...], size: int = 48) -> bytes:
+def icon_png(name: str, search_paths: tuple[str, ...], size: int = 40, width: int = 96) -> bytes:
+    """An icon centred on a wide transparent tile, so its name fits under it on one line."""
+    import io
+
+    from PIL import Image
+
     import icon_library
     from designer.raster import render_png
 
     icon = icon_library.get(name, search_paths)
-    return render_png(icon.svg(color="#0b5563").encode("utf-8"), size)
+    glyph = Image.open(io.BytesIO(render_png(icon.svg(color="#0b5563").encode("utf-8"), size)))
+    tile = Image.new("RGBA", (width, size), (0, 0, 0, 0))
+    tile.paste(glyph, ((width - size) // 2, 0))
+    out = io.BytesIO()
+    tile.save(out, format="PNG")
+    return out.getvalue()

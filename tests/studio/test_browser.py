@@ -1,0 +1,94 @@
+"""End to end: `medbadge studio` serves the real app on localhost; headless Chromium loads it.
+
+Needs Debian's `chromium` (`.ci/run` installs it and sets MEDBADGE_REQUIRE_BROWSER=1, so CI fails
+rather than skips when it is missing).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from PIL import Image
+
+from designer.cli.studio import free_port
+from tests.conftest import EXAMPLE, ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Playwright drives Debian's Chromium (it never downloads a browser of its own here).
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+if CHROMIUM is None:
+    if os.environ.get("MEDBADGE_REQUIRE_BROWSER"):
+        raise RuntimeError("MEDBADGE_REQUIRE_BROWSER is set but chromium is not installed")
+    pytestmark = pytest.mark.skip(reason="chromium is not installed (apt-get install chromium)")
+
+
+@pytest.fixture
+def studio_url(tmp_path):
+    badge_file = tmp_path / "badges.yaml"
+    shutil.copyfile(EXAMPLE, badge_file)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "designer.cli", "studio", str(badge_file), "--port", str(port), "--no-browser"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.read().strip() == b"ok":
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError("studio did not start: " + server.stdout.read().decode(errors="replace"))
+            time.sleep(0.5)
+        yield url
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+
+
+def test_studio_loads_in_a_real_browser(studio_url, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        page = browser.new_page(viewport={"width": 1500, "height": 1100})
+        page.goto(studio_url, wait_until="domcontentloaded", timeout=90_000)
+        # Streamlit streams the page over a websocket: wait until the previews are on screen.
+        page.wait_for_selector('img[alt], [data-testid="stImage"] img', timeout=90_000)
+        page.wait_for_function("document.querySelectorAll('[data-testid=\"stImage\"] img').length >= 7",
+                               timeout=90_000)
+        page.wait_for_timeout(1500)  # let the last images decode before the screenshot
+        text = page.inner_text("body")
+        exceptions = page.locator('[data-testid="stException"]').count()
+        shot = tmp_path / "studio.png"
+        page.screenshot(path=str(shot))
+        browser.close()
+
+    assert "History Taking" in text  # the selected badge's title
+    assert "Distinguished" in text and "Foundation" in text  # the tier strip
+    assert exceptions == 0 and "Traceback" not in text
+    image = Image.open(shot).convert("RGB")
+    assert image.size == (1500, 1100)
+    # the badge is on screen: the harbour teal face covers a real area of the page
+    small = image.resize((375, 275))
+    teal = sum(1 for r, g, b in small.get_flattened_data() if abs(r - 11) < 14 and abs(g - 85) < 14 and abs(b - 99) < 14)
+    assert teal > 400, teal
+    if os.environ.get("MEDBADGE_SCREENSHOT"):
+        shutil.copyfile(shot, os.environ["MEDBADGE_SCREENSHOT"])
