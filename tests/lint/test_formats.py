@@ -69,7 +69,7 @@ def test_junit_format():
 
 def test_github_annotations_escape():
     lines = FORMATS["github"](SAMPLE, REPORT).splitlines()
-    assert lines[0].startswith("::error file=badges.yaml,line=12,col=5,title=MB101 text-contrast::")
+    assert lines[0].startswith("::error file=badges.yaml,line=12,col=5,title=MB101::text-contrast: ")
     assert "%0A" in lines[0] and "%25" in lines[0] and "\n" not in lines[0]
     assert lines[1].startswith("::warning ")
 

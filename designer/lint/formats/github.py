@@ -28,8 +28,8 @@ def write(violations, report) -> str:
                 props.append(f"line={loc.line}")
             if loc.column:
                 props.append(f"col={loc.column}")
-        props.append(f"title={_prop(f'{v.code} {v.name}')}")
+        props.append(f"title={_prop(v.code)}")
         scope = "/".join(p for p in (v.badge, v.tier) if p)
-        message = f"{v.message} [{scope}]" if scope else v.message
+        message = f"{v.name}: {v.message}" + (f" [{scope}]" if scope else "")
         lines.append(f"::{LEVELS[v.severity]} {','.join(props)}::{_data(message)}")
     return "".join(line + "\n" for line in lines)
