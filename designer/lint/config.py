@@ -206,7 +206,18 @@ def load_config(badge_set, overrides: Mapping | None = None) -> LintConfig:
         config = config_from_mapping(data, lambda *keys: badge_set.location("lint", *keys), config)
     if overrides:
         config = replace(config, **overrides)
+    _check_suppression_targets(config, badge_set)
     return config
+
+
+def _check_suppression_targets(config: LintConfig, badge_set) -> None:
+    """A suppression naming a badge the set does not have is a typo, not a no-op."""
+    from designer.errors import unknown_name
+
+    badges = [b.id for b in badge_set.model.badges]
+    for suppression in config.suppress:
+        if suppression.badge is not None and suppression.badge not in badges:
+            raise unknown_name("badge", suppression.badge, badges, suppression.location)
 
 
 def _line_of(text: str, needle: str, after: int | None = None) -> int | None:

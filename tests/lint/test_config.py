@@ -50,11 +50,11 @@ def test_bad_values_are_errors(tmp_path, lint_table):
         load_config(designer.load(write_case(tmp_path, {"lint": lint_table})))
 
 
-def test_suppression_scoped_to_badge_and_unused_is_reported(tmp_path):
-    found = lint_case(tmp_path, {"badges": [{"icon": "red-cross"}], "lint": {"suppress": [
-        {"code": "MB502", "badge": "other-badge", "reason": "licensed"}]}})
-    codes = {v.code for v in found}
-    assert "MB502" in codes  # not suppressed: the suppression names another badge
+def test_suppression_scoped_to_tier(tmp_path):
+    found = lint_case(tmp_path, {"lint": {"display_sizes": {"text": 50}, "suppress": [
+        {"code": "MB201", "badge": "demo", "tier": "foundation", "reason": "shown large only"}]}})
+    tiers = {v.tier for v in found if v.code == "MB201"}
+    assert tiers == {"advanced"}  # suppressed for foundation only
 
 
 def test_pyproject_table_is_read_and_badge_set_wins(tmp_path):
@@ -73,3 +73,10 @@ def test_pyproject_bad_key_points_at_the_table(tmp_path):
         load_config(designer.load(write_case(tmp_path, {})))
     assert caught.value.location.path.endswith("pyproject.toml")
     assert caught.value.location.line == 5
+
+
+def test_suppression_of_unknown_badge_is_an_error(tmp_path):
+    path = write_case(tmp_path, {"lint": {"suppress": [{"code": "MB502", "badge": "dmeo", "reason": "licensed"}]}})
+    with pytest.raises(MedbadgeError) as caught:
+        load_config(designer.load(path))
+    assert "did you mean 'demo'" in str(caught.value)

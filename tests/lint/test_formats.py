@@ -125,3 +125,9 @@ def test_cli_several_badge_sets(bad_set, capsys):
                  "--select", "MB5", "--fail-level", "warning", "--format", "json"]) == 1
     found = json.loads(capsys.readouterr().out)["violations"]
     assert [(v["code"], v["badge"]) for v in found] == [("MB501", "demo")]
+
+
+def test_cli_write_docs(tmp_path):
+    assert main(["lint", "--write-docs", str(tmp_path / "rules")]) == 0
+    pages = {p.name for p in (tmp_path / "rules").iterdir()}
+    assert {"index.md", "MB101.md", "MB705.md"} <= pages
