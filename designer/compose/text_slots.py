@@ -62,8 +62,8 @@ def lay_out(design: Design, slot: TextSlot, text: str, colors: dict[str, Color])
     except TextFitError as error:
         raise TextFitError(error.message, design.location, hint=error.hint) from None
     except MedbadgeError as error:
-        if error.location is None:
-            raise MedbadgeError(f"{what}: {error.message}", design.location, hint=error.hint) from None
+        if error.location is None:  # keep the type (MissingGlyphsError, ...) and add the place
+            raise type(error)(f"{what}: {error.message}", design.location, hint=error.hint) from None
         raise
 
 

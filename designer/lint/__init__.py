@@ -31,7 +31,7 @@ __all__ = ["LintConfig", "LintContext", "Violation", "SEVERITIES", "contexts_for
 def contexts_for(badge_set, designs: Sequence, config: LintConfig) -> list[LintContext]:
     """Compose every design once and group the contexts of one badge (for the tier rules)."""
     from designer.compose import compose
-    from designer.errors import MedbadgeError, MissingGlyphsError, TextFitError
+    from designer.errors import MissingGlyphsError, TextFitError
 
     index_of = {badge.id: i for i, badge in enumerate(badge_set.model.badges)}
     contexts: list[LintContext] = []
@@ -39,12 +39,6 @@ def contexts_for(badge_set, designs: Sequence, config: LintConfig) -> list[LintC
         try:
             artwork, error = compose(design), None
         except (TextFitError, MissingGlyphsError) as failure:
-            artwork, error = None, failure
-        except MedbadgeError as failure:
-            # compose re-raises a MissingGlyphsError as a plain MedbadgeError with the design's
-            # location (``raise ... from None`` keeps the original as __context__).
-            if not isinstance(failure.__context__, MissingGlyphsError):
-                raise
             artwork, error = None, failure
         contexts.append(LintContext(design, artwork, config, badge_set, index_of[design.badge_id], error))
     by_badge: dict[str, list[LintContext]] = {}

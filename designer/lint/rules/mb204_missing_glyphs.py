@@ -28,6 +28,6 @@ SEVERITY = "error"
 
 def check(context):
     error = context.compose_error
-    if isinstance(error, MissingGlyphsError) or isinstance(getattr(error, "__context__", None), MissingGlyphsError):
+    if isinstance(error, MissingGlyphsError):
         message = error.message if error.hint is None else f"{error.message} ({error.hint})"
         yield context.violation(sys.modules[__name__], message, location=context.badge_location("title"))
