@@ -24,11 +24,7 @@ def simulate_color(rgb: tuple[int, int, int], kind: str) -> tuple[int, int, int]
     if kind == "normal":
         return rgb
     color = CAColor("srgb", [c / 255 for c in rgb])
-    if kind == "greyscale":
-        y = color.luminance()
-        out = CAColor("xyz-d65", [0.95047 * y, y, 1.08883 * y]).convert("srgb")
-    else:
-        out = color.filter(kind, out_space="srgb")
+    out = color.filter("grayscale" if kind == "greyscale" else kind, out_space="srgb")
     r, g, b = (min(255, max(0, round(c * 255))) for c in out.coords(nans=False))
     return (r, g, b)
 
