@@ -2,7 +2,7 @@
 
 The models are ColorAide's — Brettel 1997 (tritan), Viénot 1999 (protan, deutan), the same ones
 the tier lint rules use — so what the studio shows is what the linter judges. Running ColorAide
-per pixel would be far too slow for a live preview, so each model is sampled once on a 17³ grid of
+per pixel would be far too slow for a live preview, so each model is sampled once on a 21³ grid of
 sRGB colours and images are mapped through that table with trilinear interpolation (numpy).
 """
 
@@ -16,7 +16,7 @@ from coloraide import Color as CAColor
 from PIL import Image
 
 KINDS = ("normal", "protan", "deutan", "tritan", "greyscale")
-GRID = 17
+GRID = 21
 
 
 def simulate_color(rgb: tuple[int, int, int], kind: str) -> tuple[int, int, int]:
