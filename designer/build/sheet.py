@@ -61,11 +61,12 @@ def index_html(title: str, designs: list[Design], files: list[FileRecord]) -> by
             records = by_design.get((design.badge_id, design.tier_id), [])
             out.append(f'<figure id="{escape(design.slug)}">')
             out.append('<div class="sizes">')
-            for size in SHEET_SIZES:
+            for number, size in enumerate(SHEET_SIZES):
                 source = _image_for(records, size)
+                # The same badge three times: a screen reader should hear its alt text once.
+                alt = escape(design.alt_text) if number == 0 else ""
                 if source is not None:
-                    out.append(f'<img src="{escape(source)}" width="{size}" height="{size}" '
-                               f'alt="{escape(design.alt_text)}">')
+                    out.append(f'<img src="{escape(source)}" width="{size}" height="{size}" alt="{alt}">')
             out.append("</div>")
             out.append(f"<figcaption><strong>{escape(design.cue.label)}</strong> — {escape(design.alt_text)}"
                        f"<br><code>{escape(design.slug)}</code></figcaption>")

@@ -20,13 +20,12 @@ from tests.build.badgesets import make_badge_set
 from tests.build.conftest import snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
-CLI = "import sys; from designer.cli import main; sys.exit(main(sys.argv[1:]))"
 FAST = dict(sizes=parse_sizes("64"), jobs=1)
 
 
 def cli(*args: str, cwd: Path, **popen) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.Popen([sys.executable, "-c", CLI, *args], cwd=cwd, env=env, stdout=subprocess.PIPE,
+    return subprocess.Popen([sys.executable, "-m", "designer.cli", *args], cwd=cwd, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, **popen)
 
 

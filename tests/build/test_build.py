@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import struct
+from html import escape
 from io import BytesIO
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -116,7 +117,7 @@ def test_index_html_shows_every_design_with_alt_text(example_build):
     out, _ = example_build
     html = (out / "index.html").read_text()
     for d in designer.resolve(designer.load(EXAMPLE)):
-        assert f'id="{d.slug}"' in html
+        assert f'id="{d.slug}"' in html and html.count(f'alt="{escape(d.alt_text)}"') == 1
     for src in __import__("re").findall(r'src="([^"]+)"', html):
         assert (out / src).is_file() and not src.startswith(("/", "http"))
 
