@@ -13,11 +13,16 @@ from dataclasses import dataclass
 def fmt(value: float, digits: int = 2) -> str:
     """A number as SVG text: rounded to ``digits`` decimals, no trailing zeros, no ``-0``.
 
-    >>> fmt(3.14159), fmt(2.0), fmt(-0.0001), fmt(12.5)
-    ('3.14', '2', '0', '12.5')
+    It is called for every point of every glyph outline, so it stays a single format and strip.
+
+    >>> fmt(3.14159), fmt(2.0), fmt(-0.0001), fmt(12.5), fmt(100.0), fmt(99.6, 0)
+    ('3.14', '2', '0', '12.5', '100', '100')
     """
-    text = f"{round(value, digits):.{digits}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    if digits <= 0:
+        text = "%d" % round(value)
+    else:
+        text = ("%.*f" % (digits, value)).rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 @dataclass(frozen=True)
