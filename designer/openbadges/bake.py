@@ -24,7 +24,7 @@ from designer.errors import MedbadgeError
 from designer.openbadges.formats import detect_format
 from designer.openbadges.payload import Kind, check_bakeable, version_spec
 from designer.openbadges.png import (
-    IMAGE_DATA_CHUNKS, PNG_SIGNATURE, PNGError, chunk_keyword, encode_chunk, encode_itxt, iter_chunks,
+    IMAGE_DATA_CHUNKS, Chunk, PNGError, chunk_keyword, chunk_spans, encode_chunk, encode_itxt,
 )
 from designer.openbadges.svgdoc import badge_version_of, parse_svg
 
@@ -54,19 +54,20 @@ def bake_png(
     """
     spec = version_spec(version)
     check_bakeable(payload, spec)
-    skip = frozenset() if check_image_data else IMAGE_DATA_CHUNKS
-    chunks = list(iter_chunks(png, skip_crc=skip, source=source))
-    header = chunks[0]
-    if header.type != b"IHDR":
-        raise PNGError(f"the first chunk is {header.type.decode()}, not IHDR: the PNG is corrupt", header.offset, source=source)
+    png = bytes(png)
+    spans = chunk_spans(png, skip_crc=frozenset() if check_image_data else IMAGE_DATA_CHUNKS, source=source)
+    header_type, header_offset, header_length = spans[0]
+    if header_type != b"IHDR":
+        raise PNGError(f"the first chunk is {header_type.decode()}, not IHDR: the PNG is corrupt", header_offset, source=source)
     keyword = spec.png_keyword.encode("latin-1")
     view = memoryview(png)  # slices of a view are not copies: the bytes are copied once, by join
-    parts = [view[: header.end], encode_chunk(b"iTXt", encode_itxt(spec.png_keyword, payload))]
-    run_start = header.end  # copy unchanged chunks in contiguous runs
-    for chunk in chunks[1:]:
-        if chunk.type in _TEXT_CHUNKS and chunk_keyword(chunk) == keyword:
-            parts.append(view[run_start : chunk.start])
-            run_start = chunk.end
+    header_end = header_offset + 12 + header_length
+    parts = [view[:header_end], encode_chunk(b"iTXt", encode_itxt(spec.png_keyword, payload))]
+    run_start = header_end  # copy unchanged chunks in contiguous runs
+    for ctype, offset, length in spans[1:]:
+        if ctype in _TEXT_CHUNKS and chunk_keyword(Chunk(ctype, offset, length, png)) == keyword:
+            parts.append(view[run_start:offset])
+            run_start = offset + 12 + length
     parts.append(view[run_start:])  # the rest, IEND and any trailing bytes included, unchanged
     return b"".join(parts)
 

@@ -87,37 +87,76 @@ def iter_chunks(
     types in ``skip_crc`` are delimited but their CRC is not recomputed (see :func:`check_png`).
     """
     png = bytes(png)
-    view = memoryview(png)
     if png[:8] != PNG_SIGNATURE:
         raise PNGError("not a PNG file: the 8-byte PNG signature is missing", 0, source=source)
+    view = memoryview(png)
     pos, size = 8, len(png)
-    unpack_header, unpack_crc, crc32 = _HEADER.unpack_from, _CRC.unpack_from, zlib.crc32
+    # Hot loop (baking a roster walks it per recipient): locals only, and chunks made with
+    # tuple.__new__ (a NamedTuple's own constructor is a Python-level call).
+    unpack_header, unpack_crc, crc32, new_chunk = _HEADER.unpack_from, _CRC.unpack_from, zlib.crc32, tuple.__new__
     while True:
-        if pos + 8 > size:
-            raise PNGError(
-                "truncated PNG: the datastream ends before the IEND chunk", pos, source=source,
-                hint="the file was cut short; export or download it again",
-            )
+        if pos + 12 > size:
+            _raise_bad_header(png, pos, 0, b"", source)
         length, ctype = unpack_header(png, pos)
         data_end = pos + 8 + length
-        if length > MAX_CHUNK_LENGTH or not ctype.isalpha() or data_end + 4 > size:
+        if data_end + 4 > size or length > MAX_CHUNK_LENGTH or not ctype.isalpha():
             _raise_bad_header(png, pos, length, ctype, source)
-        if check_crc and ctype not in skip_crc:
-            stored = unpack_crc(png, data_end)[0]
-            actual = crc32(view[pos + 4 : data_end])  # type and data are contiguous: one pass, no copy
-            if stored != actual:
-                raise PNGError(
-                    f"CRC mismatch in the {ctype.decode('ascii')} chunk at byte {pos} "
-                    f"(stored {stored:08x}, computed {actual:08x})", data_end, source=source,
-                    hint="the file was altered or damaged after it was written",
-                )
-        yield Chunk(ctype, pos, length, png)
+        if check_crc and ctype not in skip_crc and unpack_crc(png, data_end)[0] != crc32(view[pos + 4 : data_end]):
+            _raise_crc_mismatch(png, pos, data_end, ctype, source)
+        yield new_chunk(Chunk, (ctype, pos, length, png))
         if ctype == b"IEND":
             return
         pos = data_end + 4
 
 
+def chunk_spans(
+    png: bytes, *, check_crc: bool = True, skip_crc: frozenset[bytes] = frozenset(), source: str | None = None
+) -> list[tuple[bytes, int, int]]:
+    """``(type, offset, length)`` of every chunk up to ``IEND``, with exactly the checks of
+    :func:`iter_chunks`, as one list: the writer's walk (no generator, no chunk objects).
+
+    >>> [span[0] for span in chunk_spans(PNG_SIGNATURE + encode_chunk(b"IHDR", bytes(13)) + encode_chunk(b"IEND", b""))]
+    [b'IHDR', b'IEND']
+    """
+    if png[:8] != PNG_SIGNATURE:
+        raise PNGError("not a PNG file: the 8-byte PNG signature is missing", 0, source=source)
+    view = memoryview(png)
+    pos, size = 8, len(png)
+    unpack_header, unpack_crc, crc32 = _HEADER.unpack_from, _CRC.unpack_from, zlib.crc32
+    spans = []
+    append = spans.append
+    while True:
+        if pos + 12 > size:
+            _raise_bad_header(png, pos, 0, b"", source)
+        length, ctype = unpack_header(png, pos)
+        data_end = pos + 8 + length
+        if data_end + 4 > size or length > MAX_CHUNK_LENGTH or not ctype.isalpha():
+            _raise_bad_header(png, pos, length, ctype, source)
+        if check_crc and ctype not in skip_crc and unpack_crc(png, data_end)[0] != crc32(view[pos + 4 : data_end]):
+            _raise_crc_mismatch(png, pos, data_end, ctype, source)
+        append((ctype, pos, length))
+        if ctype == b"IEND":
+            return spans
+        pos = data_end + 4
+
+
+def _raise_crc_mismatch(png: bytes, pos: int, data_end: int, ctype: bytes, source: str | None) -> None:
+    stored = _CRC.unpack_from(png, data_end)[0]
+    actual = zlib.crc32(memoryview(png)[pos + 4 : data_end])
+    raise PNGError(
+        f"CRC mismatch in the {ctype.decode('ascii')} chunk at byte {pos} "
+        f"(stored {stored:08x}, computed {actual:08x})", data_end, source=source,
+        hint="the file was altered or damaged after it was written",
+    )
+
+
 def _raise_bad_header(png: bytes, pos: int, length: int, ctype: bytes, source: str | None) -> None:
+    if pos + 8 > len(png):
+        raise PNGError(
+            "truncated PNG: the datastream ends before the IEND chunk", pos, source=source,
+            hint="the file was cut short; export or download it again",
+        )
+    length, ctype = _HEADER.unpack_from(png, pos)
     if length > MAX_CHUNK_LENGTH:
         raise PNGError(f"chunk length {length} exceeds the PNG limit of 2^31-1", pos, source=source)
     if not ctype.isalpha():
