@@ -111,11 +111,11 @@ def reusable_files(dist: Path, entry: dict | None, key: str) -> tuple[FileRecord
         return None
     records = []
     for item in entry.get("files", []):
-        record = FileRecord(**item)
         try:
+            record = FileRecord(**item)
             data = (dist / record.path).read_bytes()
-        except OSError:
-            return None
+        except (OSError, TypeError):
+            return None  # gone, or a state file from another version
         if hashlib.sha256(data).hexdigest() != record.sha256:
             return None  # edited or damaged since: render again
         records.append(record)

@@ -143,3 +143,19 @@ def test_refuses_to_replace_a_folder_it_did_not_make(tmp_path, small_set):
     with pytest.raises(MedbadgeError, match="not made by medbadge build"):
         build(small_set, mine, BuildOptions(**FAST))
     assert (mine / "thesis.txt").read_text() == "precious"
+
+
+def test_template_that_renders_malformed_svg_fails_cleanly(tmp_path, previous):
+    out, before = previous
+    tpl = tmp_path / "src" / "tpl"
+    tpl.mkdir()
+    shutil.copy(ROOT / "templates" / "seal.toml", tpl / "seal.toml")
+    (tpl / "seal.svg.j2").write_text('<svg xmlns="http://www.w3.org/2000/svg"><g>\n</svg>\n')
+
+    def use_folder(data):
+        data["paths"] = {"templates": ["tpl"]}
+
+    src = make_badge_set(tmp_path / "src", 1, edit=use_folder)
+    with pytest.raises(MedbadgeError, match="could not be parsed for rasterising"):
+        build(src, out, BuildOptions(**FAST))
+    assert snapshot(out) == before and leftovers(out) == []

@@ -172,3 +172,13 @@ def test_damaged_output_file_is_rendered_again(small_set, tmp_path):
     again = build(small_set, out, BuildOptions(jobs=1, badges=("history-taking",), **FAST))
     assert again.rendered == 1 and again.reused == 3
     assert (out / "history-taking" / "history-taking-advanced-64.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_png_pixels_match_the_engine_rasteriser(example_build):
+    from designer.raster import render_png
+
+    out, _ = example_build
+    design = designer.resolve(designer.load(EXAMPLE), badges=["clinical-reasoning"], tiers=["distinguished"])[0]
+    expected = Image.open(BytesIO(render_png(designer.compose(design).svg, 96)))
+    built = Image.open(out / "clinical-reasoning" / "clinical-reasoning-distinguished-96.png")
+    assert built.tobytes() == expected.tobytes()
