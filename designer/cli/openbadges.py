@@ -1,4 +1,4 @@
-"""``medbadge bake | unbake | verify | keys new``: the Open Badges image commands.
+"""``medbadge bake | unbake | verify | keys new | issue``: the Open Badges image commands.
 
 A thin shell over :mod:`designer.openbadges`: read files, call the API, write results atomically
 (a temporary file beside the target, then ``os.replace``), print. Importing this module registers
@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from designer.cli import app
-from designer.errors import MedbadgeError, display_path
+from designer.errors import Location, MedbadgeError, display_path
 from designer.openbadges import bake as bake_image
 from designer.openbadges import detect_format, load_private_key, load_public_key, new_key, sign_credential
 from designer.openbadges import unbake as unbake_image
@@ -183,4 +183,63 @@ def keys_new_command(
     console.print(f"public JWK   {display_path(files.public_jwk)}")
     console.print(f"public PEM   {display_path(files.public_pem)}")
     console.print(f"thumbprint   {pair.thumbprint}")
+    return 0
+
+
+class IssueVersion(str, Enum):
+    v2 = "2.0"
+    v3 = "3.0"
+    both = "both"
+
+
+@app.command("issue")
+def issue_command(
+    badge_set: Path = typer.Argument(..., help="Badge set file (badges.yaml)."),
+    roster: Path = typer.Option(..., "--roster", help="CSV with columns name,email,badge,tier[,issued_on] (UTF-8)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Folder for the issued files (replaced as a whole)."),
+    version: IssueVersion = typer.Option(IssueVersion.v3, "--version", help="Bake OB 3.0 credentials, OB 2.0 hosted assertions, or both."),
+    sign: Optional[Path] = typer.Option(None, "--sign", help="Private key PEM: sign the OB 3.0 credentials as VC-JWT."),
+    kid: Optional[str] = typer.Option(None, "--kid", help="Key id URI for the VC-JWT header (with --sign)."),
+    sizes: str = typer.Option("600", "--sizes", help="PNG sizes in px, e.g. 600 or 300,600."),
+    issued_on: Optional[str] = typer.Option(None, "--issued-on", help="Issue date (YYYY-MM-DD) for rows without issued_on; default today."),
+    base_url: Optional[str] = typer.Option(None, "--base-url", help="Where the asset set and assertions/ are hosted (default: beside the issuer id)."),
+    secret: Optional[Path] = typer.Option(None, "--secret", help="File whose bytes key the HMAC that derives salts and ids."),
+    random_salts: bool = typer.Option(False, "--random-salts", help="Random salts and ids instead of derived ones (not reproducible)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary."),
+) -> int:
+    """Issue badges from a roster: one baked PNG and SVG per recipient × badge × tier, and issued.json."""
+    import time as _time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from designer.build import parse_sizes
+    from designer.openbadges.issue import IssueOptions, issue
+    from designer.openbadges.roster import normalise_issued_on
+
+    if sign is None and kid is not None:
+        raise MedbadgeError("--kid goes with --sign KEYFILE")
+    options = IssueOptions(
+        version=version.value, sizes=parse_sizes(sizes),
+        issued_on=normalise_issued_on(issued_on, Location("--issued-on")) if issued_on else None,
+        key=load_private_key(sign) if sign is not None else None, kid=kid, base_url=base_url,
+        secret=_read_bytes(secret, "secret file") if secret is not None else None, random_salts=random_salts,
+    )
+    started = _time.perf_counter()
+    if console.is_terminal and not quiet:
+        columns = (TextColumn("issuing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), TextColumn("{task.description}"))
+        with Progress(*columns, console=console, transient=True) as bar:
+            task = bar.add_task("", total=None)
+            result = issue(badge_set, roster, output, options,
+                           progress=lambda done, total, entry: bar.update(task, completed=done, total=total,
+                                                                          description=f"{entry.badge}/{entry.tier}"))
+    else:
+        def plain(done: int, total: int, entry) -> None:  # noqa: ANN001 - RosterEntry
+            if not quiet:
+                console.print(f"[{done}/{total}] row {entry.row}: {entry.badge} / {entry.tier}", soft_wrap=True)
+        result = issue(badge_set, roster, output, options, progress=plain)
+    seconds = _time.perf_counter() - started
+    console.print(
+        f"issued {result.recipients} award{'s' if result.recipients != 1 else ''} ({result.designs} artworks) "
+        f"into {display_path(result.output)}: {result.files} files in {seconds:.2f} s "
+        f"({result.recipients / seconds if seconds else 0:.1f} recipients/s)", soft_wrap=True)
     return 0

@@ -1,0 +1,165 @@
+"""Read a roster: the CSV of recipients that ``medbadge issue`` awards badges to.
+
+Format (UTF-8, a byte-order mark tolerated, any line ending)::
+
+    name,email,badge,tier,issued_on
+    Amira Haddad,amira.haddad@students.example,history-taking,proficient,2025-06-30
+    李明,li.ming@students.example,clinical-reasoning,foundation,
+
+``name``, ``email``, ``badge`` and ``tier`` are required (header names are matched without regard
+to case or surrounding spaces; other columns are ignored); ``issued_on`` is optional (an ISO 8601
+date or date-time; empty means the run's ``--issued-on``). Names may be in any script; they are
+kept as written (NFC-normalised). Every problem is a :class:`~designer.errors.MedbadgeError` that
+names the file and the line, so the caller can refuse the whole roster before writing anything.
+
+>>> rows = parse_roster(b"name,email,badge,tier\\nAda,ada@example.org,suturing,foundation\\n", "r.csv")
+>>> rows[0].row, rows[0].email, rows[0].issued_on
+(2, 'ada@example.org', None)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from designer.errors import Location, MedbadgeError, display_path
+
+REQUIRED_COLUMNS = ("name", "email", "badge", "tier")
+OPTIONAL_COLUMNS = ("issued_on",)
+_BOM = b"\xef\xbb\xbf"
+# One "@", no spaces or separators in the local part, a domain of dot-separated labels with a
+# top-level label (letters, digits, hyphens; internationalised domains in Unicode are accepted).
+_EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """One recipient × badge × tier; ``row`` is the line number in the CSV file (header = line 1)."""
+
+    row: int
+    name: str
+    email: str
+    badge: str
+    tier: str
+    issued_on: str | None = None  # normalised to ``YYYY-MM-DDTHH:MM:SSZ``; None: the run's default
+
+    @property
+    def email_key(self) -> str:
+        """The e-mail as it is hashed (OB identity hashes use the lower-cased address)."""
+        return self.email.strip().lower()
+
+
+def read_roster(path: str | Path) -> list[RosterEntry]:
+    """Read and check the roster file at ``path`` (see the module docstring for the format)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise MedbadgeError(f"cannot read the roster ({error.strerror})", Location(display_path(path))) from None
+    return parse_roster(data, display_path(path))
+
+
+def parse_roster(data: bytes, source: str) -> list[RosterEntry]:
+    """The entries of a roster given as bytes; ``source`` names it in error messages."""
+    body = data[len(_BOM):] if data.startswith(_BOM) else data
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        offset = error.start + (len(data) - len(body))
+        raise MedbadgeError(
+            f"the roster is not UTF-8 text: byte {offset} (0x{data[offset]:02x}) is not valid UTF-8",
+            Location(source), hint="save the CSV as UTF-8 (in Excel: 'CSV UTF-8 (comma delimited)')",
+        ) from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        while header is not None and not any(cell.strip() for cell in header):
+            header = next(reader, None)
+        if header is None:
+            raise MedbadgeError("the roster is empty", Location(source),
+                                hint="add a header line 'name,email,badge,tier' and one line per recipient")
+        columns = _columns(header, source, reader.line_num)
+        entries = []
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                continue  # blank lines are allowed anywhere
+            entries.append(_entry(cells, columns, Location(source, reader.line_num)))
+    except csv.Error as error:
+        raise MedbadgeError(f"the roster is not valid CSV ({error})", Location(source, reader.line_num)) from None
+    if not entries:
+        raise MedbadgeError("the roster lists no recipients (only a header)", Location(source),
+                            hint="add one line per recipient × badge × tier")
+    _refuse_duplicates(entries, source)
+    return entries
+
+
+def _columns(header: list[str], source: str, line: int) -> dict[str, int]:
+    names = [unicodedata.normalize("NFC", cell).strip().lower().replace(" ", "_").replace("-", "_") for cell in header]
+    missing = [column for column in REQUIRED_COLUMNS if column not in names]
+    if missing:
+        raise MedbadgeError(
+            f"the roster lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
+            Location(source, line),
+            hint=f"the header must name {', '.join(REQUIRED_COLUMNS)} (and optionally issued_on); "
+                 f"it has {', '.join(repr(cell) for cell in header) or 'nothing'}",
+        )
+    return {column: names.index(column) for column in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS) if column in names}
+
+
+def _entry(cells: list[str], columns: dict[str, int], where: Location) -> RosterEntry:
+    def cell(column: str) -> str:
+        index = columns.get(column)
+        return cells[index].strip() if index is not None and index < len(cells) else ""
+
+    values = {column: cell(column) for column in REQUIRED_COLUMNS}
+    empty = [column for column, value in values.items() if not value]
+    if empty:
+        raise MedbadgeError(f"row {where.line} has no {', '.join(empty)}", where, hint="fill in every required column")
+    email = values["email"]
+    if not _EMAIL.fullmatch(email):
+        raise MedbadgeError(f"row {where.line}: malformed e-mail address {email!r}", where,
+                            hint="write it as name@domain.tld")
+    name = unicodedata.normalize("NFC", values["name"])
+    issued = cell("issued_on")
+    return RosterEntry(where.line or 0, name, email, values["badge"], values["tier"],
+                       normalise_issued_on(issued, where) if issued else None)
+
+
+def normalise_issued_on(value: str, where: Location | None = None) -> str:
+    """An ISO 8601 date or date-time as the UTC date-time the credentials carry.
+
+    >>> normalise_issued_on("2025-06-30"), normalise_issued_on("2025-06-30T09:30:00+02:00")
+    ('2025-06-30T00:00:00Z', '2025-06-30T07:30:00Z')
+    """
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            moment = datetime.combine(date.fromisoformat(text), datetime.min.time(), timezone.utc)
+        else:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=timezone.utc)
+    except ValueError:
+        row = f"row {where.line}: " if where is not None and where.line else ""
+        raise MedbadgeError(f"{row}issued_on {value!r} is not an ISO 8601 date", where,
+                            hint="write it as YYYY-MM-DD") from None
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _refuse_duplicates(entries: list[RosterEntry], source: str) -> None:
+    seen: dict[tuple[str, str, str], int] = {}
+    for entry in entries:
+        key = (entry.email_key, entry.badge, entry.tier)
+        if key in seen:
+            raise MedbadgeError(
+                f"row {entry.row} awards {entry.badge} / {entry.tier} to the same e-mail as row {seen[key]}",
+                Location(source, entry.row), hint="remove the duplicate line")
+        seen[key] = entry.row
+
+
+__all__ = ["OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "RosterEntry", "normalise_issued_on", "parse_roster", "read_roster"]
