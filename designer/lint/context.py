@@ -60,22 +60,88 @@ class LintContext:
         return None if self.artwork is None else _rgba(self.artwork.svg, self.config.text_display_px)
 
     @cached_property
+    def text_rasters(self) -> TextRasters | None:
+        """The pixels behind the text (over white) and the text's coverage, at the text display size.
+
+        One CairoSVG call draws the artwork without its outlined text on a white square, read
+        straight from cairo's buffer (no PNG round trip); the text paths are drawn by
+        :mod:`designer.lint.textmask` (CairoSVG parses glyph outlines point by point in Python).
+        ``None`` when compose failed or CairoSVG cannot draw the master."""
+        if self.artwork is None:
+            return None
+        return _text_rasters(self.artwork.svg, self.config.text_display_px, self.artwork.canvas)
+
+    @property
     def raster_without_text(self):
-        """The same raster with every outlined text path removed: the pixels behind the text."""
-        if self.artwork is None:
-            return None
-        return _rgba(_TEXT_PATH.sub(b"", self.artwork.svg), self.config.text_display_px)
+        """The raster with every outlined text path removed, over white: the pixels behind the text."""
+        rasters = self.text_rasters
+        return None if rasters is None else rasters.behind_image()
 
-
-    @cached_property
+    @property
     def text_mask(self):
-        """Only the outlined text, drawn black on transparent: its alpha is the text's coverage."""
-        if self.artwork is None:
+        """Only the outlined text as coverage: an ``L`` image (255 = fully covered)."""
+        rasters = self.text_rasters
+        return None if rasters is None else rasters.mask_image()
+
+
+@dataclass(frozen=True)
+class TextRasters:
+    """``behind``: ``n×n×3`` uint8 RGB behind the text, over white; ``coverage``: ``n×n`` uint8 alpha."""
+
+    behind: object  # numpy.ndarray
+    coverage: object  # numpy.ndarray
+
+    def behind_image(self):
+        from PIL import Image
+        return Image.fromarray(self.behind, "RGB")
+
+    def mask_image(self):
+        from PIL import Image
+        return Image.fromarray(self.coverage, "L")
+
+
+def _text_rasters(svg: bytes, size: int, canvas: int) -> TextRasters | None:
+    from designer.lint.textmask import UnsupportedPath, text_coverage
+
+    root = _ROOT.search(svg)
+    if root is None:
+        return None
+    body = svg[root.end():svg.rindex(b"</svg>")]
+    text_paths = _TEXT_PATH.findall(body)
+    behind = _cairosvg_pixels(
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{canvas}" height="{canvas}" '
+        f'viewBox="0 0 {canvas} {canvas}"><rect width="{canvas}" height="{canvas}" fill="#ffffff"/>'.encode()
+        + _TEXT_PATH.sub(b"", body) + b"</svg>", size)
+    if behind is None:
+        return None
+    try:
+        coverage = text_coverage(text_paths, size, canvas)
+    except UnsupportedPath:
+        black = b"".join(_FILL.sub(b' fill="#000000"', p) for p in text_paths)
+        pixels = _cairosvg_pixels(root.group(0) + black + b"</svg>", size)
+        if pixels is None:
             return None
-        svg = self.artwork.svg
-        root = _ROOT.search(svg)
-        paths = [_FILL.sub(b' fill="#000000"', p) for p in _TEXT_PATH.findall(svg)]
-        return _rgba(root.group(0) + b"".join(paths) + b"</svg>", self.config.text_display_px)
+        coverage = pixels[..., 3].copy()
+    return TextRasters(behind[..., 2::-1].copy(), coverage)  # opaque (white square): not premultiplied
+
+
+def _cairosvg_pixels(svg: bytes, size: int):
+    """``size × size × 4`` uint8 (cairo ARGB32 as B, G, R, A; premultiplied), or ``None``.
+
+    As :func:`designer.raster.render_png` (CairoSVG in safe mode), but the pixels are read from
+    cairo's buffer instead of being encoded to PNG and decoded again."""
+    import numpy as np
+    from cairosvg.parser import Tree
+    from cairosvg.surface import PNGSurface
+
+    try:
+        surface = PNGSurface(Tree(bytestring=svg, unsafe=False), None, 96, output_width=size, output_height=size)
+        surface.cairo.flush()
+        stride = surface.cairo.get_stride()
+        data = np.frombuffer(bytes(surface.cairo.get_data()), dtype=np.uint8).reshape(size, stride)
+    except Exception:  # noqa: BLE001 - a master CairoSVG cannot draw is judged by the SVG rules instead
+        return None
+    return data[:, : size * 4].reshape(size, size, 4)
 
 
 def _rgba(svg: bytes, size: int):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
+from functools import lru_cache
 
 from designer.color import Color
 
@@ -30,12 +31,21 @@ SUMMARY = "Two tiers' colours closer than the ΔE2000 minimum"
 SEVERITY = "error"
 
 
+@lru_cache(maxsize=65536)
 def delta_e(a: Color, b: Color, view: str | None = None) -> float:
-    """CIEDE2000 between ``a`` and ``b`` as seen under ``view``: None, protan, deutan, tritan, grayscale."""
-    ca, cb = a.to_coloraide(), b.to_coloraide()
-    if view is not None:
-        ca, cb = ca.filter(view, out_space="srgb"), cb.filter(view, out_space="srgb")
-    return ca.delta_e(cb, method="2000")
+    """CIEDE2000 between ``a`` and ``b`` as seen under ``view``: None, protan, deutan, tritan, grayscale.
+
+    Cached: a badge set has a handful of tier and palette colours, compared for every design."""
+    return seen_as(a, view).delta_e(seen_as(b, view), method="2000")
+
+
+@lru_cache(maxsize=4096)
+def seen_as(color: Color, view: str | None = None):
+    """``color`` as a ColorAide colour, after the ``view`` simulation (``filter(..., out_space='srgb')``).
+
+    Treat the result as read-only: it is cached and shared."""
+    simulated = color.to_coloraide()
+    return simulated if view is None else simulated.filter(view, out_space="srgb")
 
 
 def tier_findings(context, rule, views: dict[str | None, str]):
