@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 from designer.errors import MedbadgeError
 from designer.openbadges.formats import detect_format
@@ -95,38 +96,55 @@ def bake_svg(svg: bytes, payload: str, version: str, *, source: str | None = Non
     Earlier elements of the same version (any prefix, anywhere in the document) are removed, so
     re-baking replaces; everything else is kept byte for byte.
     """
+    return prepare_svg(svg, version, source=source)(payload)
+
+
+def prepare_svg(svg: bytes, version: str, *, source: str | None = None) -> Callable[[str], bytes]:
+    """Parse ``svg`` once and return ``bake(payload) -> bytes``, equal to :func:`bake_svg` for each
+    payload: issuing one artwork to many recipients parses the document once, not per recipient.
+
+    >>> bake_one = prepare_svg(b'<svg xmlns="http://www.w3.org/2000/svg"/>', "3.0")
+    >>> bake_one('{"id": "urn:uuid:1"}')
+    b'<svg xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0" xmlns="http://www.w3.org/2000/svg"><openbadges:credential><![CDATA[{"id": "urn:uuid:1"}]]></openbadges:credential></svg>'
+    """
     spec = version_spec(version)
-    kind = check_bakeable(payload, spec)
-    bad = _NOT_XML_CHAR.search(payload)
-    if bad:
-        raise MedbadgeError(f"the payload holds U+{ord(bad.group()):04X}, which XML cannot carry", hint="remove it from the JSON")
     outline = parse_svg(svg, source=source)
-    if outline.encoding not in (None, "utf-8", "utf8", "us-ascii", "ascii") or (
-        outline.encoding in ("us-ascii", "ascii") and not payload.isascii()
-    ):
+    if outline.encoding not in (None, "utf-8", "utf8", "us-ascii", "ascii"):
         where = f"{source}: " if source else ""
         raise MedbadgeError(f"{where}the SVG is encoded as {outline.encoding}; baking needs UTF-8", hint="re-save the SVG as UTF-8")
+    ascii_only = outline.encoding in ("us-ascii", "ascii")
     root = outline.root
     bound = outline.root_namespaces.get("openbadges")
     # The prefix goes on the root unless the root already binds "openbadges" to another version's URI
     # (an image baked with both versions): then the new element declares it locally.
-    declare_on_root = bound is None
-    element = svg_badge_element(spec.version, kind, payload, declare_namespace=bound not in (None, spec.svg_namespace))
-    edits: list[tuple[int, int, bytes]] = []
-    if declare_on_root:
+    declare_locally = bound not in (None, spec.svg_namespace)
+    fixed: list[tuple[int, int, bytes]] = []
+    if bound is None:
         name_end = root.start + 1 + len(root.qname.encode("utf-8"))
-        edits.append((name_end, name_end, f' xmlns:openbadges="{spec.svg_namespace}"'.encode()))
-    if root.self_closing:  # <svg .../> becomes <svg ...>ELEMENT</svg>
-        close = svg.rindex(b"/", root.start, root.start_tag_end)
-        edits.append((close, root.end, f">{element}</{root.qname}>".encode("utf-8")))
-    else:
-        edits.append((root.start_tag_end, root.start_tag_end, element.encode("utf-8")))
+        fixed.append((name_end, name_end, f' xmlns:openbadges="{spec.svg_namespace}"'.encode()))
     removed_until = -1
     for old in outline.badge_elements:
         if badge_version_of(old.namespace, old.local) is spec and old.start >= removed_until:
-            edits.append((old.start, old.end, b""))
+            fixed.append((old.start, old.end, b""))
             removed_until = old.end
-    return _apply_edits(svg, edits)
+    if root.self_closing:  # <svg .../> becomes <svg ...>ELEMENT</svg>
+        close = svg.rindex(b"/", root.start, root.start_tag_end)
+        insert_at, insert_end, before, after = close, root.end, b">", f"</{root.qname}>".encode("utf-8")
+    else:
+        insert_at, insert_end, before, after = root.start_tag_end, root.start_tag_end, b"", b""
+
+    def bake_one(payload: str) -> bytes:
+        kind = check_bakeable(payload, spec)
+        bad = _NOT_XML_CHAR.search(payload)
+        if bad:
+            raise MedbadgeError(f"the payload holds U+{ord(bad.group()):04X}, which XML cannot carry", hint="remove it from the JSON")
+        if ascii_only and not payload.isascii():
+            where = f"{source}: " if source else ""
+            raise MedbadgeError(f"{where}the SVG is encoded as {outline.encoding}; baking needs UTF-8", hint="re-save the SVG as UTF-8")
+        element = svg_badge_element(spec.version, kind, payload, declare_namespace=declare_locally).encode("utf-8")
+        return _apply_edits(svg, [*fixed, (insert_at, insert_end, before + element + after)])
+
+    return bake_one
 
 
 def _apply_edits(data: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
@@ -168,4 +186,4 @@ def _cdata(text: str) -> str:
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
-__all__ = ["bake", "bake_png", "bake_svg", "svg_badge_element"]
+__all__ = ["bake", "bake_png", "bake_svg", "prepare_svg", "svg_badge_element"]

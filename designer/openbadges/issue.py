@@ -39,7 +39,7 @@ from designer.build import metadata, staging
 from designer.build.options import PngSize
 from designer.design import Design
 from designer.errors import Location, MedbadgeError, display_path, unknown_name
-from designer.openbadges.bake import bake_png, bake_svg
+from designer.openbadges.bake import bake_png, bake_svg, prepare_svg
 from designer.openbadges.credentials import assertion, credential, hashed_email
 from designer.openbadges.keys import PrivateKey
 from designer.openbadges.png import check_png
@@ -87,6 +87,7 @@ class _Artwork:
     pngs: tuple[tuple[PngSize, bytes], ...]
     badgeclass_id: str
     achievement: dict
+    svg_bakers: dict  # version -> prepare_svg(svg, version): the artwork parsed once per version
 
 
 def issue(badge_set_path: str | Path, roster_path: str | Path, output: str | Path,
@@ -179,7 +180,8 @@ def _prepare(design: Design, issuer: metadata.IssuerInfo, badge: metadata.BadgeI
     image = metadata.asset_url(base, f"{design.badge_id}/{design.slug}.svg")
     achievement = metadata.achievement(design, issuer, badge, image=image,
                                        id=metadata.asset_url(base, f"{design.badge_id}/{design.slug}.achievement.json"))
-    return _Artwork(design, svg, tuple(pngs), badgeclass_id, achievement)
+    bakers = {version: prepare_svg(svg, version, source=f"{design.slug}.svg") for version in ("2.0", "3.0")}
+    return _Artwork(design, svg, tuple(pngs), badgeclass_id, achievement, bakers)
 
 
 def derived_token(secret: bytes, purpose: str, issuer_id: str, badge: str, tier: str, email: str) -> str:
@@ -255,8 +257,8 @@ def _issue_one(entry: RosterEntry, art: _Artwork, issuer: metadata.IssuerInfo, b
             png = bake_png(png, payload, version, check_image_data=False)
         name = f"{stem}.png" if len(art.pngs) == 1 else f"{stem}-{size}.png"
         files.append((f"{relative}/{name}", png, "png"))
-    svg = art.svg
-    for version, payload in payloads:
+    svg = art.svg_bakers[payloads[0][0]](payloads[0][1])  # the common case: one payload, parsed once
+    for version, payload in payloads[1:]:
         svg = bake_svg(svg, payload, version)
     files.append((f"{relative}/{stem}.svg", svg, "svg"))
     if extra_files:

@@ -213,14 +213,14 @@ def test_a_failure_while_writing_leaves_the_previous_output(tmp_path, small_rost
     out = _previous(tmp_path)
     calls = []
 
-    def failing_bake_svg(svg, payload, version, **kwargs):
+    def failing_bake_png(png, payload, version, **kwargs):
         calls.append(1)
-        if len(calls) == 2:
+        if len(calls) == 2:  # the second recipient: the first one's files are already written
             raise OSError(28, "No space left on device")
-        return real(svg, payload, version, **kwargs)
+        return real(png, payload, version, **kwargs)
 
-    real = issue_module.bake_svg
-    monkeypatch.setattr(issue_module, "bake_svg", failing_bake_svg)
+    real = issue_module.bake_png
+    monkeypatch.setattr(issue_module, "bake_png", failing_bake_png)
     assert main(["issue", str(BADGES), "--roster", str(small_roster), "-o", str(out), "--issued-on", "2025-07-01", "-q"]) == 2
     assert _tree(out) == {"issued.json": b'{"previous": true}\n'}
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
