@@ -230,7 +230,18 @@ def encode_itxt(keyword: str, text: str) -> bytes:
 def decode_text_chunk(chunk: Chunk, *, source: str | None = None) -> TextChunk:
     """Decode a text chunk leniently: compressed ``iTXt``/``zTXt`` are inflated (bounded), and the
     language tag and translated keyword of an ``iTXt`` are kept apart from the text."""
-    data, ctype = chunk.data, chunk.type
+    ctype, stream, start = chunk.type, chunk.stream, chunk.offset + 8
+    if ctype == b"iTXt":  # what writers (ours included) produce: uncompressed, no language, no translation
+        end = start + chunk.length
+        nul = stream.find(b"\x00", start, min(start + 80, end))
+        if nul > start and stream.startswith(b"\x00\x00\x00\x00", nul + 1, end):
+            try:
+                text = str(memoryview(stream)[nul + 5 : end], "utf-8")  # decoded in place, no copy
+            except UnicodeDecodeError:
+                pass  # the full path below reports it
+            else:
+                return tuple.__new__(TextChunk, (ctype, stream[start:nul].decode("latin-1"), text, False, "", ""))
+    data = chunk.data
     nul = data.find(b"\x00")
     if nul < 1:
         raise PNGError(f"{ctype.decode()} chunk has no keyword terminator", chunk.offset, source=source)
