@@ -232,3 +232,38 @@ def test_refuses_to_replace_a_folder_it_did_not_make(tmp_path, small_roster):
     (out / "thesis.docx").write_bytes(b"keep me")
     assert main(["issue", str(BADGES), "--roster", str(small_roster), "-o", str(out), "-q"]) == 2
     assert (out / "thesis.docx").read_bytes() == b"keep me"
+
+
+def test_plain_progress_and_summary_when_not_a_terminal(tmp_path, small_roster, capsys):
+    assert main(["issue", str(BADGES), "--roster", str(small_roster), "-o", str(tmp_path / "out"),
+                 "--issued-on", "2025-07-01"]) == 0
+    out = capsys.readouterr().out
+    assert "[1/2] row 2: history-taking / foundation" in out and "[2/2] row 3" in out
+    assert "issued 2 awards" in out and "5 files" in out and "recipients/s" in out
+
+
+def test_rich_progress_bar_on_a_terminal(tmp_path, small_roster, monkeypatch):
+    from rich.console import Console
+
+    import designer.cli.openbadges as shell
+
+    screen = io.StringIO()
+    monkeypatch.setattr(shell, "console", Console(file=screen, force_terminal=True, width=100, color_system=None))
+    assert main(["issue", str(BADGES), "--roster", str(small_roster), "-o", str(tmp_path / "out"),
+                 "--issued-on", "2025-07-01"]) == 0
+    shown = screen.getvalue()
+    assert "━" in shown and "2/2" in shown  # the bar, not the plain lines
+    assert "row 2:" not in shown and "issued 2 awards" in shown
+
+
+@pytest.mark.parametrize(("extra", "expected"), [
+    (["--version", "2.0", "--sign", "key.pem"], "OB 3.0"),
+    (["--issued-on", "1 July"], "1 July"),
+    (["--kid", "https://x/key"], "--sign"),
+])
+def test_bad_options_exit_2(tmp_path, small_roster, capsys, extra, expected):
+    if "key.pem" in extra:
+        extra = [e if e != "key.pem" else str(write_key_files(new_key("EdDSA"), tmp_path / "k", name="k").private) for e in extra]
+    assert main(["issue", str(BADGES), "--roster", str(small_roster), "-o", str(tmp_path / "out"), "-q", *extra]) == 2
+    assert expected in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
