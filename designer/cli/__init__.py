@@ -32,6 +32,7 @@ def _mount_subcommands() -> None:
     from designer.cli import openbadges  # noqa: F401  (bake, unbake, verify, keys)
     from designer.cli import lint  # noqa: F401
     from designer.cli import studio  # noqa: F401
+    from designer.cli import palettes  # noqa: F401  (palettes derive)
     from designer.cli.icons import icons_app
 
     if not any(group.name == "icons" for group in app.registered_groups):

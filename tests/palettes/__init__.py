@@ -1,0 +1,1 @@
+"""Tests of the palettes package: derivation of palettes from key colours."""
