@@ -246,7 +246,8 @@ def _issue_one(entry: RosterEntry, art: _Artwork, issuer: metadata.IssuerInfo, b
             payloads.append(("3.0", sign_credential(document, options.key, kid=options.kid)))
         else:
             payloads.append(("3.0", json.dumps(document, ensure_ascii=False, separators=(",", ":"))))
-    record["kind"] = "jws" if options.key is not None else "json"
+    record["payloads"] = {version: "jws" if version == "3.0" and options.key is not None else "json"
+                           for version, _ in payloads}  # what is baked: OB version -> payload kind
 
     stem = recipient_slug(entry.name, file_token)
     relative = f"{entry.badge}/{entry.tier}"
