@@ -23,6 +23,11 @@ from typing import NamedTuple
 
 from designer.errors import MedbadgeError
 
+try:  # ISA-L's CRC-32 gives the same values ~3x faster than zlib's; every image chunk is checked
+    from isal.isal_zlib import crc32 as _crc32
+except ImportError:  # pragma: no cover - platforms without an isal wheel
+    _crc32 = zlib.crc32
+
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 #: Largest chunk length the spec allows (§5.3: "restricted to 2^31 - 1 bytes").
 MAX_CHUNK_LENGTH = 2**31 - 1
@@ -93,7 +98,7 @@ def iter_chunks(
     pos, size = 8, len(png)
     # Hot loop (baking a roster walks it per recipient): locals only, and chunks made with
     # tuple.__new__ (a NamedTuple's own constructor is a Python-level call).
-    unpack_header, unpack_crc, crc32, new_chunk = _HEADER.unpack_from, _CRC.unpack_from, zlib.crc32, tuple.__new__
+    unpack_header, unpack_crc, crc32, new_chunk = _HEADER.unpack_from, _CRC.unpack_from, _crc32, tuple.__new__
     while True:
         if pos + 12 > size:
             _raise_bad_header(png, pos, 0, b"", source)
@@ -122,7 +127,7 @@ def chunk_spans(
         raise PNGError("not a PNG file: the 8-byte PNG signature is missing", 0, source=source)
     view = memoryview(png)
     pos, size = 8, len(png)
-    unpack_header, unpack_crc, crc32 = _HEADER.unpack_from, _CRC.unpack_from, zlib.crc32
+    unpack_header, unpack_crc, crc32 = _HEADER.unpack_from, _CRC.unpack_from, _crc32
     spans = []
     append = spans.append
     while True:
@@ -142,7 +147,7 @@ def chunk_spans(
 
 def _raise_crc_mismatch(png: bytes, pos: int, data_end: int, ctype: bytes, source: str | None) -> None:
     stored = _CRC.unpack_from(png, data_end)[0]
-    actual = zlib.crc32(memoryview(png)[pos + 4 : data_end])
+    actual = _crc32(memoryview(png)[pos + 4 : data_end])
     raise PNGError(
         f"CRC mismatch in the {ctype.decode('ascii')} chunk at byte {pos} "
         f"(stored {stored:08x}, computed {actual:08x})", data_end, source=source,
@@ -186,7 +191,7 @@ def encode_chunk(ctype: bytes, data: bytes) -> bytes:
     """
     if len(ctype) != 4 or not ctype.isalpha():
         raise ValueError(f"chunk type must be 4 ASCII letters, got {ctype!r}")
-    return _HEADER.pack(len(data), ctype) + data + _CRC.pack(zlib.crc32(data, zlib.crc32(ctype)))
+    return _HEADER.pack(len(data), ctype) + data + _CRC.pack(_crc32(data, _crc32(ctype)))
 
 
 class TextChunk(NamedTuple):
