@@ -29,7 +29,7 @@ made on the quantised colour, with the same functions as the lint rules):
 from __future__ import annotations
 
 import itertools
-import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -124,6 +124,8 @@ def derive(keys: Sequence[Color], *, name: str = "derived", title: str | None = 
         raise MedbadgeError("give at least one key colour (--key '#0b5563')")
     if wcag not in TEXT_RATIO:
         raise MedbadgeError(f"unknown WCAG level '{wcag}': use AA or AAA")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+        raise MedbadgeError(f"'{name}' is not a palette name: use lower-case letters, digits and hyphens")
     target = TEXT_RATIO[wcag]
     key = Color(keys[0].r, keys[0].g, keys[0].b)
     key_l, key_c, key_h = oklch(key)
@@ -166,7 +168,7 @@ def derive(keys: Sequence[Color], *, name: str = "derived", title: str | None = 
         description = (f"Derived from {', '.join(str(k) for k in keys)}: {'white' if light_text else 'dark'} text "
                        f"on the face, four metals distinct in normal, colour-blind and greyscale views.")
         return DerivedPalette(name, title or name.replace("-", " ").title(), description, colors, roles,
-                              tuple(measure(colors, target)), tuple(notes), wcag)
+                              tuple(measure(colors, roles["on-primary"], target)), tuple(notes), wcag)
     # The inks are tried lightest first, so the last failure is the nearest miss.
     raise DerivationError("cannot derive a palette from " + ", ".join(str(k) for k in keys) + f" at WCAG {wcag}, "
                           f"even with the darkest outline ink: {failures[-1]}")
@@ -191,7 +193,7 @@ def _deep(key: Color, text: Color, target: float) -> Color:
 def _accent(keys, key_h, key_c, faces, light_text, target) -> Color | str:
     """A light accent on a dark face (dark on a light face) reaching ``target`` on every face colour."""
     if len(keys) > 1:
-        hue_l, chroma, hue = oklch(Color(keys[1].r, keys[1].g, keys[1].b))
+        _, chroma, hue = oklch(Color(keys[1].r, keys[1].g, keys[1].b))
         given = Color(keys[1].r, keys[1].g, keys[1].b)
         if all(contrast_ratio(given, face) >= target for face in faces):
             return given
@@ -275,10 +277,10 @@ def _metals(key_h, outline, accent, target) -> dict[str, Color] | str:
     return dict(zip(names, best_set))
 
 
-def measure(colors: dict[str, Color], target: float) -> list[Measure]:
+def measure(colors: dict[str, Color], on_primary_name: str, target: float) -> list[Measure]:
     """The figures the lint rules will check: text and graphic contrasts, tier ΔE2000 in every view."""
     c = colors
-    on_primary = c["white"] if contrast_ratio(c["white"], c["key"]) >= target else c["ink"]
+    on_primary = c[on_primary_name]
     out = [Measure("text", f"on-primary {on_primary} on {face} {c[face]}", contrast_ratio(on_primary, c[face]), target)
            for face in ("key", "key-deep")]
     out += [Measure("text", f"accent {c['accent']} on {face} {c[face]}", contrast_ratio(c["accent"], c[face]), target)

@@ -118,6 +118,6 @@ def test_cli_impossible_target_exits_1(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("argv", [["--key", "not-a-colour"], ["--key", "#0b5563", "--wcag", "A"],
-                                  ["--key", "#0b556380"], []])
+                                  ["--key", "#0b556380"], ["--key", "#0b5563", "--name", "My Brand"], []])
 def test_cli_bad_input_exits_2(argv, capsys):
     assert main(["palettes", "derive", *argv]) == 2
