@@ -244,10 +244,14 @@ def _metals(key_h, outline, accent, target) -> dict[str, Color] | str:
             else:
                 score = min(text_ratio / target, rim / GRAPHIC_RATIO)
                 if score > best[0]:
-                    best = (score, f"{text} text on it {text_ratio:.2f}:1 (needs {target:g}), rim against "
-                                   f"outline {outline} / accent {accent} {rim:.2f}:1 (needs {GRAPHIC_RATIO:g})")
+                    missed = [f"{text} text on it at {text_ratio:.3f}:1 (needs {target:g}:1)"] if text_ratio < target else []
+                    if rim < GRAPHIC_RATIO:
+                        missed.append(f"a rim of {rim:.3f}:1 against the outline {outline} and the accent {accent} "
+                                      f"(needs {GRAPHIC_RATIO:g}:1)")
+                    best = (score, f"{color} has " + " and ".join(missed))
         if not found:
-            return f"no {metal} carries its tier text and stands out as a rim: best {metal} has {best[1]}"
+            return (f"no {metal} carries its tier text at {target:g}:1 and stands out as a rim at {GRAPHIC_RATIO:g}:1; "
+                    f"the nearest, {best[1]}")
         options[metal] = _thin(found)
     names = list(options)
     pair_min: dict[tuple[Color, Color], float] = {}
@@ -273,7 +277,7 @@ def _metals(key_h, outline, accent, target) -> dict[str, Color] | str:
         worst = min(((delta_e(a, b, view), na, nb, label) for (na, a), (nb, b)
                      in itertools.combinations(zip(names, best_set), 2) for view, label in VIEWS.items()))
         return (f"the four tier colours cannot be kept CIEDE2000 >= {MIN_DELTA_E:g} apart in every view: the best set "
-                f"has {worst[1]} and {worst[2]} at {worst[0]:.1f} under {worst[3]} (short by {MIN_DELTA_E - worst[0]:.1f})")
+                f"has {worst[1]} and {worst[2]} at {worst[0]:.2f} under {worst[3]} (short by {MIN_DELTA_E - worst[0]:.2f})")
     return dict(zip(names, best_set))
 
 
