@@ -122,3 +122,14 @@ def test_cli_impossible_target_exits_1(tmp_path, capsys):
                                   ["--key", "#0b556380"], ["--key", "#0b5563", "--name", "My Brand"], []])
 def test_cli_bad_input_exits_2(argv, capsys):
     assert main(["palettes", "derive", *argv]) == 2
+
+
+def test_unreachable_tier_distance_says_by_how_much(monkeypatch):
+    import palettes.derive as derive_module
+
+    monkeypatch.setattr(derive_module, "MIN_DELTA_E", 40.0)
+    monkeypatch.setattr(derive_module, "COMFORTABLE_DELTA_E", 40.0)
+    with pytest.raises(DerivationError) as failure:
+        derive([Color.parse("#0b5563")])
+    message = str(failure.value)
+    assert "cannot be kept CIEDE2000 >= 40 apart in every view" in message and "short by" in message
