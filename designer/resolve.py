@@ -12,14 +12,13 @@ import palettes
 from designer.badgeset.load import BadgeSet
 from designer.design import AlignmentRef, Design, FontSpec, TierCue
 from designer.errors import MedbadgeError, unknown_name
-from palettes import Tier, TierScheme, tier_scheme_from_data
 
 
-def tier_scheme(badge_set: BadgeSet) -> TierScheme:
+def tier_scheme(badge_set: BadgeSet) -> palettes.TierScheme:
     tiers = badge_set.model.tiers
     if isinstance(tiers, str):
         return palettes.tier_schemes()[tiers]
-    return tier_scheme_from_data("custom", {"tiers": [t.model_dump() for t in tiers]})
+    return palettes.tier_scheme_from_data("custom", {"tiers": [t.model_dump() for t in tiers]})
 
 
 def resolve(badge_set: BadgeSet, *, badges: Iterable[str] | None = None,
@@ -73,7 +72,7 @@ def resolve(badge_set: BadgeSet, *, badges: Iterable[str] | None = None,
     return designs
 
 
-def _cue(tier: Tier) -> TierCue:
+def _cue(tier: palettes.Tier) -> TierCue:
     return TierCue(rank=tier.rank, label=tier.label, pips=tier.pips, border=tier.border, laurel=tier.laurel)
 
 

@@ -13,7 +13,7 @@ from designer.text.fit import FittedText, fit_text_to_arc, fit_text_to_box
 from designer.text.fonts import FontStack, face_for
 from designer.text.outlines import arc_path, line_path
 from designer.compose import ornaments
-from templates import TextSlot
+import templates  # the module, not its names: templates imports designer.errors (no cycle at import)
 
 SLOT_NAMES = {"title": "title", "subtitle": "subtitle", "tier_label": "tier label", "issuer_mark": "issuer mark"}
 
@@ -36,7 +36,7 @@ def font_stack(design: Design, weight: int) -> FontStack:
     return FontStack(primary, tuple(face_for(f, weight, base) for f in design.font.fallbacks))
 
 
-def lay_out(design: Design, slot: TextSlot, text: str, colors: dict[str, Color]) -> LaidText:
+def lay_out(design: Design, slot: templates.TextSlot, text: str, colors: dict[str, Color]) -> LaidText:
     """Fit ``text`` into ``slot`` and outline it; errors name the badge, tier and slot."""
     stack = font_stack(design, slot.weight)
     what = f"the {SLOT_NAMES.get(slot.name, slot.name)} of badge '{design.badge_id}' ({design.template} template)"

@@ -20,3 +20,14 @@ def test_every_package_folder_is_listed_in_pyproject():
     for top in ("designer", "icon_library", "palettes", "templates"):
         for module in (ROOT / top).rglob("*.py"):
             assert (module.parent / "__init__.py").exists(), module
+
+
+def test_every_package_imports_first_in_a_fresh_interpreter():
+    """No import cycles: each package can be the first thing a program imports."""
+    import subprocess
+    import sys
+
+    for name in ("palettes", "templates", "icon_library", "designer", "designer.lint", "designer.build",
+                 "designer.openbadges", "designer.cli", "palettes.derive"):
+        done = subprocess.run([sys.executable, "-c", f"import {name}"], cwd=ROOT, capture_output=True, text=True)
+        assert done.returncode == 0, (name, done.stderr[-500:])

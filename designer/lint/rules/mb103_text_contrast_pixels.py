@@ -1,9 +1,9 @@
 """Text contrast measured on the rendered pixels behind the text, at the display size.
 
 What
-    The badge is rendered at the text display size (default 96 px) with CairoSVG twice: with its
-    outlined text removed (the pixels behind the text), and the text alone (its coverage). At every
-    pixel the text covers at least half of, the text colour is compared with the pixel
+    The badge is rendered at the text display size (default 96 px) with its outlined text removed
+    (CairoSVG: the pixels behind the text), and the text's coverage is drawn from the same path
+    data straight with cairo. At every pixel the text covers at least half of, the text colour is compared with the pixel
     *behind* the text (from the text-less render, composited over white). The 10th-percentile
     ratio must meet the same threshold as MB101 (4.5:1 for small text at AA, 3:1 for large; AAA
     raises them). Gradients, overlapping shapes, ornaments or a rim that runs under the text are
