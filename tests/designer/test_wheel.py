@@ -35,11 +35,12 @@ def test_wheel_installs_and_composes_the_example(tmp_path):
     # only from the wheel, which sits earlier on the new environment's path.
     site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                           check=True, capture_output=True, text=True, env=clean_env).stdout.strip()
+    subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)], check=True,
+                   env=clean_env, cwd=tmp_path)
+    # Only now (pip would otherwise find medbadge already installed there and skip the wheel):
     deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     with open(os.path.join(site, "zz_test_deps.pth"), "w") as handle:
         handle.write("\n".join(sorted(deps)) + "\n")
-    subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)], check=True,
-                   env=clean_env, cwd=tmp_path)
     done = subprocess.run([str(python), "-c", SCRIPT, str(EXAMPLE)], capture_output=True, text=True,
                           cwd=tmp_path, env=clean_env)
     assert done.returncode == 0, done.stderr
