@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from fontTools.pens.boundsPen import BoundsPen
+from fontTools.pens.boundsPen import ControlBoundsPen
 from fontTools.pens.recordingPen import DecomposingRecordingPen, RecordingPen
 from fontTools.pens.svgPathPen import SVGPathPen
+from fontTools.pens.teePen import TeePen
 from fontTools.pens.transformPen import TransformPen
 
 from designer.geometry import Arc, Box, fmt
@@ -29,13 +30,13 @@ def _recording(face_ref: FaceRef, glyph_name: str) -> RecordingPen:
 
 
 def _draw(face_ref: FaceRef, glyph_name: str, transform: tuple[float, ...], out: SVGPathPen,
-          bounds: BoundsPen) -> None:
-    recording = _recording(face_ref, glyph_name)
-    recording.replay(TransformPen(out, transform))
-    recording.replay(TransformPen(bounds, transform))
+          bounds: ControlBoundsPen) -> None:
+    # One replay feeds both the path writer and the bounds (control-point bounds: a glyph's
+    # off-curve points lie at most a hair outside its ink, and they cost no curve solving).
+    _recording(face_ref, glyph_name).replay(TransformPen(TeePen(out, bounds), transform))
 
 
-def _result(out: SVGPathPen, bounds: BoundsPen) -> tuple[str, Box]:
+def _result(out: SVGPathPen, bounds: ControlBoundsPen) -> tuple[str, Box]:
     if bounds.bounds is None:
         return out.getCommands(), Box(0, 0, 0, 0)
     x0, y0, x1, y1 = bounds.bounds
@@ -44,7 +45,7 @@ def _result(out: SVGPathPen, bounds: BoundsPen) -> tuple[str, Box]:
 
 def line_path(shaped: ShapedText, size: float, x: float, baseline: float) -> tuple[str, Box]:
     """Path data and ink bounds for ``shaped`` at font ``size``, origin at (``x``, ``baseline``)."""
-    out, bounds = SVGPathPen(None, ntos=fmt), BoundsPen(None)
+    out, bounds = SVGPathPen(None, ntos=fmt), ControlBoundsPen(None)
     for glyph in shaped.glyphs:
         scale = size / load_face(glyph.face).upem
         transform = (scale, 0, 0, -scale, x + glyph.x * size, baseline - glyph.y * size)
@@ -59,7 +60,7 @@ def arc_path(shaped: ShapedText, size: float, arc: Arc) -> tuple[str, Box]:
     bottom arc they hang from it with their tops towards the centre, reading anticlockwise (so both
     read left to right). Each glyph is rotated about the point under its centre.
     """
-    out, bounds = SVGPathPen(None, ntos=fmt), BoundsPen(None)
+    out, bounds = SVGPathPen(None, ntos=fmt), ControlBoundsPen(None)
     total = shaped.width * size
     for glyph in shaped.glyphs:
         centre = glyph.x * size + glyph.advance * size / 2
