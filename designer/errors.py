@@ -45,9 +45,13 @@ class MedbadgeError(Exception):
         self.hint = hint
         super().__init__(str(self))
 
+    @property
+    def text(self) -> str:
+        """The message with its hint, without the place (for reports that print the place apart)."""
+        return self.message if self.hint is None else f"{self.message} ({self.hint})"
+
     def __str__(self) -> str:
-        text = self.message if self.hint is None else f"{self.message} ({self.hint})"
-        return f"{self.location}: {text}" if self.location else text
+        return f"{self.location}: {self.text}" if self.location else self.text
 
 
 class BadgeSetError(MedbadgeError):

@@ -31,5 +31,4 @@ SEVERITY = "error"
 def check(context):
     error = context.compose_error
     if isinstance(error, TextFitError):
-        message = error.message if error.hint is None else f"{error.message} ({error.hint})"
-        yield context.violation(sys.modules[__name__], message, location=context.badge_location("title"))
+        yield context.violation(sys.modules[__name__], error.text, location=context.badge_location("title"))

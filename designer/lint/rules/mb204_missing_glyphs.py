@@ -29,5 +29,4 @@ SEVERITY = "error"
 def check(context):
     error = context.compose_error
     if isinstance(error, MissingGlyphsError):
-        message = error.message if error.hint is None else f"{error.message} ({error.hint})"
-        yield context.violation(sys.modules[__name__], message, location=context.badge_location("title"))
+        yield context.violation(sys.modules[__name__], error.text, location=context.badge_location("title"))
