@@ -109,6 +109,7 @@ class BuildOptions:
     jobs: int = 0  # 0: os.cpu_count()
     base_url: str | None = None  # where dist/ is hosted; default: derived from the issuer id
     writer: Callable[[Path, bytes], None] = write_file
+    lint: bool = False  # lint every design and show the status on the contact sheet
 
     def __post_init__(self) -> None:
         if self.jobs < 0:

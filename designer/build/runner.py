@@ -43,6 +43,7 @@ class BuildResult:
     written: int  # files that are new or whose bytes changed
     unchanged: int  # files identical to the previous build
     seconds: float
+    findings: int | None = None  # lint findings shown on the contact sheet (None: not linted)
 
 
 def build(badge_set_path: str | Path, output: str | Path, options: BuildOptions = BuildOptions(),
@@ -67,7 +68,8 @@ def build(badge_set_path: str | Path, output: str | Path, options: BuildOptions 
         files = [f for _, records in entries.values() for f in records]
         files += _write_json(designs, badge_set, options, folder, files)
         _write(options, folder / cache.STATE_FILE, cache.state_json(entries), mkdir=True)
-        index = sheet.index_html(badge_set.model.issuer.name, designs, files)
+        findings = _lint(badge_set, designs) if options.lint else None
+        index = sheet.index_html(badge_set.model.issuer.name, designs, files, findings)
         _write(options, folder / "index.html", index)
         files.append(FileRecord("index.html", hashlib.sha256(index).hexdigest(), len(index), None, None, "index"))
         _write(options, folder / "manifest.json", sheet.manifest_json(files))
@@ -80,7 +82,20 @@ def build(badge_set_path: str | Path, output: str | Path, options: BuildOptions 
         raise
     written = sum(1 for f in files if old_hashes.get(f.path) != f.sha256)
     return BuildResult(target, len(designs), counts[0], counts[1], counts[2], len(files), written,
-                       len(files) - written, time.perf_counter() - started)
+                       len(files) - written, time.perf_counter() - started,
+                       None if findings is None else len({id(v) for found in findings.values() for v in found}))
+
+
+def _lint(badge_set, designs: list[Design]) -> dict[str, list]:
+    """Lint findings by design slug (badge-level findings go to each of the badge's designs)."""
+    from designer.lint import lint
+
+    by_slug: dict[str, list] = {d.slug: [] for d in designs}
+    for violation in lint(badge_set, designs):
+        for design in designs:
+            if design.badge_id == violation.badge and violation.tier in (None, design.tier_id):
+                by_slug[design.slug].append(violation)
+    return by_slug
 
 
 def _render_all(designs, keys, old_state, target, folder, options, badge_set, progress):

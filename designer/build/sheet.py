@@ -24,8 +24,11 @@ def manifest_json(files: list[FileRecord]) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def index_html(title: str, designs: list[Design], files: list[FileRecord]) -> bytes:
-    """Every badge × tier at the display sizes, with its alt text; images by relative path."""
+def index_html(title: str, designs: list[Design], files: list[FileRecord],
+               findings: dict[str, list] | None = None) -> bytes:
+    """Every badge × tier at the display sizes, with its alt text; images by relative path.
+    With ``findings`` (lint violations by design slug, from ``build --lint``) each design also
+    shows its lint status."""
     by_design: dict[tuple[str, str], list[FileRecord]] = {}
     for record in files:
         by_design.setdefault((record.badge, record.tier), []).append(record)
@@ -46,6 +49,8 @@ def index_html(title: str, designs: list[Design], files: list[FileRecord]) -> by
         ".sizes{display:flex;align-items:flex-end;gap:1rem}",
         "figcaption{font-size:.85rem;margin-top:.5rem}",
         "code{font-size:.8rem;color:#555}",
+        ".lint{font-size:.8rem;margin:.4rem 0 0;padding-left:1.1rem}",
+        ".clean{color:#1d6b35}.error{color:#a4161a}.warning{color:#8a5a00}.info{color:#555}",
         "</style>",
         "</head>",
         "<body>",
@@ -69,12 +74,23 @@ def index_html(title: str, designs: list[Design], files: list[FileRecord]) -> by
                     out.append(f'<img src="{escape(source)}" width="{size}" height="{size}" alt="{alt}">')
             out.append("</div>")
             out.append(f"<figcaption><strong>{escape(design.cue.label)}</strong> — {escape(design.alt_text)}"
-                       f"<br><code>{escape(design.slug)}</code></figcaption>")
+                       f"<br><code>{escape(design.slug)}</code>{_lint_status(findings, design.slug)}</figcaption>")
             out.append("</figure>")
         out.append("</div>")
         out.append("</section>")
     out += ["</body>", "</html>", ""]
     return "\n".join(out).encode("utf-8")
+
+
+def _lint_status(findings: dict[str, list] | None, slug: str) -> str:
+    if findings is None:
+        return ""
+    found = findings.get(slug, [])
+    if not found:
+        return '<br><span class="clean">lint: clean</span>'
+    items = "".join(f'<li class="{escape(v.severity)}"><code>{escape(v.code)}</code> {escape(v.message)}</li>'
+                    for v in found)
+    return f'<ul class="lint">{items}</ul>'
 
 
 def _image_for(records: list[FileRecord], size: int) -> str | None:

@@ -30,10 +30,11 @@ def build(
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (0: one per CPU)."),
     base_url: str = typer.Option(None, "--base-url", help="Where the asset set is hosted (default: from the issuer id)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary."),
+    lint: bool = typer.Option(False, "--lint", help="Lint every design and show its status on the contact sheet."),
 ) -> int:
     """Build the asset set: SVG masters, PNGs, Open Badges JSON, manifest and contact sheet."""
     options = BuildOptions(sizes=parse_sizes(sizes), formats=parse_formats(formats), badges=parse_ids(badge),
-                           tiers=parse_ids(tier), jobs=jobs, base_url=base_url)
+                           tiers=parse_ids(tier), jobs=jobs, base_url=base_url, lint=lint)
     console = Console(stderr=True, highlight=False)
     if quiet:
         result = build_asset_set(badge_set, output, options)
@@ -53,5 +54,6 @@ def build(
         result = build_asset_set(badge_set, output, options, on_progress)
     typer.echo(f"built {display_path(result.output)}: {result.designs} designs ({result.rendered} rendered, "
                f"{result.reused} unchanged), {result.files} files ({result.written} written, "
-               f"{result.unchanged} unchanged) in {result.seconds:.1f} s")
+               f"{result.unchanged} unchanged) in {result.seconds:.1f} s"
+               + ("" if result.findings is None else f"; lint: {result.findings} findings (see index.html)"))
     return 0
