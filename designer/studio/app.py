@@ -77,6 +77,7 @@ def sync_widgets(badge_set, badge_id: str) -> None:
         st.session_state[f"role:{role}"] = palette.color(ref).hex
     for tier in designer.resolve(badge_set, badges=[badge_id]):
         st.session_state[f"tier_label:{tier.tier_id}"] = tier.cue.label
+        st.session_state[f"tier_pips:{tier.tier_id}"] = tier.cue.pips
     st.session_state._synced = (badge_id, st.session_state.get("_generation", 0))
 
 
@@ -96,6 +97,10 @@ def edit_role(role: str) -> None:
 
 def edit_tier_label(tier_id: str) -> None:
     document().set_tier(tier_id, label=st.session_state[f"tier_label:{tier_id}"])
+
+
+def edit_tier_pips(tier_id: str) -> None:
+    document().set_tier(tier_id, pips=int(st.session_state[f"tier_pips:{tier_id}"]))
 
 
 def reload_from_disk() -> None:
@@ -192,10 +197,13 @@ with edit_col:
         role_cols = st.columns(len(EDITABLE_ROLES))
         for column, role in zip(role_cols, EDITABLE_ROLES):
             column.color_picker(role, key=f"role:{role}", on_change=edit_role, args=(role,))
-        st.markdown("**Tier labels**")
+        st.markdown("**Tier scheme** (label and stars of each tier; the scheme is shared by every badge)")
         for tier_design in designs:
-            st.text_input(f"Tier {tier_design.cue.rank}", key=f"tier_label:{tier_design.tier_id}",
-                          on_change=edit_tier_label, args=(tier_design.tier_id,))
+            label_col, pips_col = st.columns([3, 1])
+            label_col.text_input(f"Tier {tier_design.cue.rank}", key=f"tier_label:{tier_design.tier_id}",
+                                 on_change=edit_tier_label, args=(tier_design.tier_id,))
+            pips_col.number_input("Stars", min_value=0, max_value=5, step=1, key=f"tier_pips:{tier_design.tier_id}",
+                                  on_change=edit_tier_pips, args=(tier_design.tier_id,))
         st.markdown("**Upload an icon**")
         upload = st.file_uploader("SVG file", type=["svg"], key="icon_upload")
         st.text_input("Name for the icon", key="icon_upload_name", placeholder="e.g. school-crest")

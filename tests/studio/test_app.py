@@ -97,6 +97,13 @@ def test_tier_label_and_template_edits_rerender(at):
     assert not at.exception
 
 
+def test_tier_stars_edit_reaches_lint(at):
+    # giving the top tier fewer stars than the one below breaks the rank order of the cues
+    at.number_input(key="tier_pips:distinguished").set_value(1).run()
+    assert not at.exception
+    assert any(label.split()[1] == "MB305" for label in lint_labels(at)), lint_labels(at)
+
+
 def test_invalid_edit_shows_the_error_and_keeps_the_last_preview(at):
     at.text_input(key="title").set_value("Interprofessional Teamwork Excellence Programme").run()
     assert not at.exception

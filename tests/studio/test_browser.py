@@ -92,3 +92,26 @@ def test_studio_loads_in_a_real_browser(studio_url, tmp_path):
     assert teal > 400, teal
     if os.environ.get("MEDBADGE_SCREENSHOT"):
         shutil.copyfile(shot, os.environ["MEDBADGE_SCREENSHOT"])
+
+
+def test_studio_without_a_file_opens_a_copy_of_the_example(tmp_path):
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "designer.cli", "studio", "--port", str(port), "--no-browser"],
+                              cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+                              env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as answer:
+                    if answer.read().strip() == b"ok":
+                        break
+            except OSError:
+                pass
+            assert server.poll() is None and time.monotonic() < deadline, server.stdout.read().decode(errors="replace")
+            time.sleep(0.5)
+        copy = tmp_path / "medical-school-example" / "badges.yaml"
+        assert copy.read_bytes() == EXAMPLE.read_bytes()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
