@@ -18,7 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 import palettes
-from designer.badgeset.load import BadgeSet, loads, read_text
+from designer.badgeset.load import BadgeSet, loads, parse_yaml, read_text
 from designer.errors import Location, MedbadgeError, display_path, unknown_name
 from designer.output import write_atomic
 
@@ -39,6 +39,7 @@ class BadgeSetDocument:
 
     def __init__(self, text: str, path: str | Path):
         self.path = Path(path)
+        parse_yaml(text, display_path(self.path))  # a YAML syntax error becomes one placed message
         self.original = text
         self.opened_sha = _sha(text)
         self._yaml = self._matching_yaml(text)

@@ -64,3 +64,11 @@ def test_save_writes_and_refuses_when_the_file_changed_on_disk(doc):
     with pytest.raises(ConflictError):
         doc.save()
     assert "Psychiatry & Mind" in doc.path.read_text(encoding="utf-8")  # their work is intact
+
+
+def test_broken_yaml_is_one_placed_error(tmp_path):
+    path = tmp_path / "badges.yaml"
+    path.write_text("issuer:\n  name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(MedbadgeError) as caught:
+        BadgeSetDocument.open(path)
+    assert caught.value.message.startswith("YAML syntax error") and caught.value.location.line >= 2

@@ -108,3 +108,13 @@ def test_invalid_edit_shows_the_error_and_keeps_the_last_preview(at):
     at.text_input(key="title").set_value("Interprofessional Teamwork Excellence Programme").run()
     assert not at.exception
     assert any("does not fit" in e.value for e in at.error)
+
+
+def test_a_broken_file_gets_its_message_not_a_traceback(tmp_path):
+    broken = tmp_path / "badges.yaml"
+    broken.write_text(EXAMPLE.read_text(encoding="utf-8").replace("icon: globe", "icon: glob"), encoding="utf-8")
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.session_state["path"] = str(broken)
+    app.run()
+    assert not app.exception
+    assert any("unknown icon 'glob'" in e.value and "did you mean 'globe'" in e.value for e in app.error)
