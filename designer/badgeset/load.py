@@ -145,11 +145,35 @@ def _data_path(loc: tuple, data: Any) -> Path_:
     return tuple(kept)
 
 
+#: pydantic error types in the words of a YAML file's author.
+PLAIN_WORDS = {
+    "dict_type": "must be a mapping (indented 'key: value' lines)",
+    "model_type": "must be a mapping (indented 'key: value' lines)",
+    "model_attributes_type": "must be a mapping (indented 'key: value' lines)",
+    "list_type": "must be a list (lines starting with '- ', or [a, b])",
+    "string_type": "must be text",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "too_short": "must have at least {min_length} item(s)",
+    "string_too_short": "must not be empty",
+    "string_too_long": "must be at most {max_length} characters",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than_equal": "must be at most {le}",
+    "literal_error": "must be one of {expected}",
+}
+
+
 def _problems_from_pydantic(error: ValidationError, data: Any, shown: str, positions) -> list[MedbadgeError]:
     problems: list[MedbadgeError] = []
     seen: set[tuple[Path_, str]] = set()
-    for item in error.errors():
-        keys = _data_path(item["loc"], data)
+    items = [(item, _data_path(item["loc"], data)) for item in error.errors()]
+    # A value of the wrong kind for one branch of a union (``tiers``: a name or a list) is noise
+    # when another branch says what is wrong with the value as given.
+    specific = {keys for item, keys in items if not item["type"].endswith("_type")}
+    items = [(item, keys) for item, keys in items if not (item["type"].endswith("_type") and keys in specific)]
+    for item, keys in items:
         kind = item["type"]
         dotted = ".".join(str(k) for k in keys) or "(top level)"
         hint = None
@@ -166,6 +190,9 @@ def _problems_from_pydantic(error: ValidationError, data: Any, shown: str, posit
             where = location_of(shown, positions, keys)
         elif kind == "string_pattern_mismatch":
             message = f"{dotted}: '{item['input']}' must be a web address starting with https://"
+            where = location_of(shown, positions, keys)
+        elif kind in PLAIN_WORDS:
+            message = f"{dotted}: {PLAIN_WORDS[kind].format(**item.get('ctx', {}))}"
             where = location_of(shown, positions, keys)
         else:
             message = f"{dotted}: {item['msg'].removeprefix('Value error, ')}"

@@ -95,7 +95,7 @@ class BadgeSetModel(Strict):
     version: Literal[1] = 1
     issuer: Issuer
     brand: Brand
-    tiers: Slug | list[TierSpec] = "four-metals"
+    tiers: Slug | Annotated[list[TierSpec], Field(min_length=1)] = "four-metals"
     defaults: Defaults = Defaults()
     paths: SearchPaths = SearchPaths()
     badges: Annotated[list[Badge], Field(min_length=1)]

@@ -23,6 +23,14 @@ def check_references(badge_set: BadgeSet) -> list[MedbadgeError]:
     template_paths = badge_set.resolve_paths(paths.templates)
     palette_paths = badge_set.resolve_paths(paths.palettes)
 
+    for kind in ("icons", "templates", "palettes"):
+        for index, (given, folder) in enumerate(zip(getattr(paths, kind), badge_set.resolve_paths(getattr(paths, kind)))):
+            if not folder.exists():
+                problems.append(MedbadgeError(f"{kind} folder '{given}' does not exist", badge_set.location("paths", kind, index),
+                                              hint=f"paths are relative to the badge set's folder, {badge_set.base_dir.resolve()}"))
+    if problems:
+        return problems  # the catalogs below would only repeat the same complaint
+
     palette = None
     try:
         palette = palettes.get(model.brand.palette, palette_paths)

@@ -108,3 +108,25 @@ def test_cli_reports_broken_file_with_exit_2_and_no_traceback(tmp_path, capsys):
     assert "Traceback" not in err
     assert f":{line_of(path.read_text(), 'stethoscop')}:" in err and "did you mean" in err
     assert not (tmp_path / "out.svg").exists()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("tiers: four-metals", "tiers: []", "tiers: must have at least 1 item(s)"),
+        ("  issuer_mark: NSM", "  issuer_mark: NORTHFIELD-SCHOOL", "brand.issuer_mark: must be at most 12 characters"),
+        ("defaults:\n  template: seal", "defaults: seal", "defaults: must be a mapping"),
+    ],
+)
+def test_schema_errors_speak_yaml_not_pydantic(tmp_path, old, new, expected):
+    text = GOOD.replace(old, new, 1)
+    (error,) = problems(write(tmp_path, text))
+    assert error.message.startswith(expected)
+    assert error.location.line == line_of(text, new.splitlines()[0])
+
+
+def test_missing_search_folder_is_named_at_its_place(tmp_path):
+    text = GOOD.replace("defaults:", "paths:\n  icons: [brand-icons]\ndefaults:", 1)
+    (error,) = problems(write(tmp_path, text))
+    assert error.message == "icons folder 'brand-icons' does not exist"
+    assert error.location.line == line_of(text, "icons: [brand-icons]")
