@@ -21,7 +21,7 @@ from designer.errors import display_path
 
 @app.command()
 def build(
-    badge_set: Path = typer.Argument(..., help="The badge set file (badges.yaml)."),
+    badge_set: Path = typer.Argument(..., metavar="BADGES.YAML", help="The badge set file (badges.yaml)."),
     output: Path = typer.Option(Path("dist"), "--output", "-o", help="The asset set folder (replaced as a whole)."),
     badge: list[str] = typer.Option(None, "--badge", "-b", help="Only these badges (repeat, or a comma list)."),
     tier: list[str] = typer.Option(None, "--tier", "-t", help="Only these tiers (repeat, or a comma list)."),

@@ -63,7 +63,7 @@ def list_icons(
 
 @icons_app.command("search")
 def search_icons(
-    query: str = typer.Argument(..., help="Words to look for in names, titles and keywords."),
+    query: str = typer.Argument(..., metavar="QUERY", help="Words to look for in names, titles and keywords."),
     category: Optional[str] = typer.Option(None, "--category", "-c", help="Only icons in this category."),
     icon_path: Optional[list[Path]] = typer.Option(None, "--icon-path", "-I", help=_ICON_PATH_HELP),
 ) -> int:
@@ -78,7 +78,7 @@ def search_icons(
 
 @icons_app.command("show")
 def show_icon(
-    name: str = typer.Argument(..., help="The icon name."),
+    name: str = typer.Argument(..., metavar="NAME", help="The icon name."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also render it to this PNG file."),
     size: int = typer.Option(256, "--size", min=8, max=4096, help="PNG size in px (with -o)."),
     color: str = typer.Option("#1f2933", "--color", help="Colour for currentColor in the PNG."),
@@ -120,7 +120,7 @@ def show_icon(
 
 @icons_app.command("import")
 def import_svg(
-    file: Path = typer.Argument(..., help="The SVG file to import (from a set whose licence allows it)."),
+    file: Path = typer.Argument(..., metavar="FILE.SVG", help="The SVG file to import (from a set whose licence allows it)."),
     name: str = typer.Option(..., "--name", "-n", help="Icon name: lower-case, digits and hyphens."),
     dest: Path = typer.Option(Path("icons"), "--dest", "-d", help="Your icon folder (created if needed)."),
     title: Optional[str] = typer.Option(None, "--title", help="Human title (default: from the name)."),

@@ -24,7 +24,7 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
 
 @app.command()
 def lint(
-    badge_sets: list[Path] = typer.Argument(None, help="Badge set files (badges.yaml); findings are combined."),
+    badge_sets: list[Path] = typer.Argument(None, metavar="BADGES.YAML", help="Badge set files (badges.yaml); findings are combined."),
     format: str = typer.Option("text", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
     select: list[str] = typer.Option(None, "--select", help="Only these rules (codes, prefixes like MB3, or names)."),
     ignore: list[str] = typer.Option(None, "--ignore", help="Skip these rules (codes, prefixes or names)."),

@@ -83,7 +83,7 @@ def _umask() -> int:
 
 @app.command("bake")
 def bake_command(
-    image: Path = typer.Argument(..., help="PNG or SVG badge image."),
+    image: Path = typer.Argument(..., metavar="IMAGE", help="PNG or SVG badge image."),
     output: Path = typer.Option(..., "-o", "--output", help="Where to write the baked image (may equal IMAGE only explicitly)."),
     assertion: Optional[Path] = typer.Option(None, "--assertion", help="OB 2.0 assertion: JSON (hosted) or a signed JWS file."),
     credential: Optional[Path] = typer.Option(None, "--credential", help="OB 3.0 credential: JSON or a VC-JWT file."),
@@ -113,7 +113,7 @@ def bake_command(
 
 @app.command("unbake")
 def unbake_command(
-    image: Path = typer.Argument(..., help="Baked PNG or SVG image."),
+    image: Path = typer.Argument(..., metavar="IMAGE", help="Baked PNG or SVG image."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON object: version, kind, container, offset, notes, text."),
     version: Optional[OBVersion] = typer.Option(None, "--version", help="Read this version's data (default: the first found)."),
 ) -> int:
@@ -126,7 +126,7 @@ def unbake_command(
 
 @app.command("verify")
 def verify_command(
-    image: Path = typer.Argument(..., help="Baked PNG or SVG image."),
+    image: Path = typer.Argument(..., metavar="IMAGE", help="Baked PNG or SVG image."),
     key: Optional[Path] = typer.Option(None, "--key", help="Issuer's public key (PEM or JWK) to check the signature with."),
     schema: Optional[Path] = typer.Option(None, "--schema", help="OB 3.0 AchievementCredential JSON Schema file."),
     version: Optional[OBVersion] = typer.Option(None, "--version", help="Check this version's data (default: the first found)."),
@@ -194,7 +194,7 @@ class IssueVersion(str, Enum):
 
 @app.command("issue")
 def issue_command(
-    badge_set: Path = typer.Argument(..., help="Badge set file (badges.yaml)."),
+    badge_set: Path = typer.Argument(..., metavar="BADGES.YAML", help="Badge set file (badges.yaml)."),
     roster: Path = typer.Option(..., "--roster", help="CSV with columns name,email,badge,tier[,issued_on] (UTF-8)."),
     output: Path = typer.Option(..., "-o", "--output", help="Folder for the issued files (replaced as a whole)."),
     version: IssueVersion = typer.Option(IssueVersion.v3, "--version", help="Bake OB 3.0 credentials, OB 2.0 hosted assertions, or both."),

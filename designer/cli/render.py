@@ -15,7 +15,7 @@ from designer.raster import render_png
 
 @app.command()
 def render(
-    badge_set: Path = typer.Argument(..., help="The badge set file (badges.yaml)."),
+    badge_set: Path = typer.Argument(..., metavar="BADGES.YAML", help="The badge set file (badges.yaml)."),
     badge: str = typer.Option(..., "--badge", "-b", help="Badge id."),
     tier: str = typer.Option(None, "--tier", "-t", help="Tier id (default: the lowest tier the badge has)."),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write: a .svg or .png file."),

@@ -34,7 +34,7 @@ def studio_command(badge_set: Path, port: int, browser: bool) -> list[str]:
 
 @app.command()
 def studio(
-    badge_set: Path = typer.Argument(None, help="The badge set to open (default: a copy of the bundled example)."),
+    badge_set: Path = typer.Argument(None, metavar="BADGES.YAML", help="The badge set to open (default: a copy of the bundled example)."),
     port: int = typer.Option(0, "--port", help="Port on 127.0.0.1 (default: a free one)."),
     browser: bool = typer.Option(True, "--browser/--no-browser", help="Open a browser tab."),
 ) -> int:
