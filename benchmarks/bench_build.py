@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 def measure(kind: str, badge_set: str, out: str, jobs: int) -> dict:
     """One measurement in this process (called through ``--one``)."""
-    from designer.build import BuildOptions, build, parse_sizes
-    from designer.build.options import DEFAULT_SIZES
+    from designer.assetset import BuildOptions, build, parse_sizes
+    from designer.assetset.options import DEFAULT_SIZES
     from designer.raster import render_png
 
     sizes = parse_sizes(DEFAULT_SIZES)
@@ -102,7 +102,7 @@ def bench(label: str, badge_set: Path, work: Path) -> dict:
 
 
 def main() -> None:
-    from tests.build.badgesets import EXAMPLE, make_badge_set
+    from tests.assetset.badgesets import EXAMPLE, make_badge_set
 
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}",
           flush=True)

@@ -33,8 +33,8 @@ GOAL = 0.25
 def measure(kind: str, badge_set: str, out: str) -> dict:
     """One measurement in this process (called through ``--one``)."""
     import designer
-    from designer.build import BuildOptions, build, parse_sizes
-    from designer.build.options import DEFAULT_SIZES
+    from designer.assetset import BuildOptions, build, parse_sizes
+    from designer.assetset.options import DEFAULT_SIZES
     from designer.lint import lint
     from designer.lint.registry import rules
 
@@ -80,7 +80,7 @@ def bench(label: str, badge_set: Path, work: Path) -> dict:
 
 
 def main() -> None:
-    from tests.build.badgesets import EXAMPLE, make_badge_set
+    from tests.assetset.badgesets import EXAMPLE, make_badge_set
 
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}",
           flush=True)

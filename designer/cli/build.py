@@ -1,4 +1,4 @@
-"""``medbadge build``: the asset set for a badge set file (a thin shell over ``designer.build``).
+"""``medbadge build``: the asset set for a badge set file (a thin shell over ``designer.assetset``).
 
 Progress goes to stderr: a Rich progress bar on a terminal, one plain line per design otherwise,
 nothing but the summary with ``--quiet``. The summary says how many designs were rendered or
@@ -13,8 +13,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from designer.build import BuildOptions, build as build_asset_set, parse_formats, parse_ids, parse_sizes
-from designer.build.options import DEFAULT_SIZES, FORMATS
+from designer.assetset import BuildOptions, build as build_asset_set, parse_formats, parse_ids, parse_sizes
+from designer.assetset.options import DEFAULT_SIZES, FORMATS
 from designer.cli import app
 from designer.errors import display_path
 

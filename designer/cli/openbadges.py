@@ -212,7 +212,7 @@ def issue_command(
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from designer.build import parse_sizes
+    from designer.assetset import parse_sizes
     from designer.openbadges.issue import IssueOptions, issue
     from designer.openbadges.roster import normalise_issued_on
 

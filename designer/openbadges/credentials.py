@@ -1,6 +1,6 @@
 """Awards: OB 2.0 Assertions and OB 3.0 OpenBadgeCredentials for one recipient of one design.
 
-Built on the BadgeClass / Achievement of :mod:`designer.build.metadata`, so the artwork's alt text
+Built on the BadgeClass / Achievement of :mod:`designer.assetset.metadata`, so the artwork's alt text
 is the image caption everywhere. Recipients are identified by a salted SHA-256 of their e-mail
 (OB 2.0 ``recipient.identity = "sha256$<hex>"``; OB 3.0 ``IdentityObject.identityHash``), never
 the plain address. Everything is a plain dict, ready to be serialised, signed or baked.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 
-from designer.build import metadata
+from designer.assetset import metadata
 from designer.design import Design
 
 

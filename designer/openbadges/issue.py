@@ -35,8 +35,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import designer
-from designer.build import metadata, staging
-from designer.build.options import PngSize
+from designer.assetset import metadata, staging
+from designer.assetset.options import PngSize
 from designer.design import Design
 from designer.errors import Location, MedbadgeError, display_path, unknown_name
 from designer.openbadges.bake import bake_png, bake_svg, prepare_svg

@@ -8,7 +8,7 @@ import json
 import zipfile
 
 import designer
-from designer.build import metadata
+from designer.assetset import metadata
 from designer.openbadges.bake import bake_png
 from designer.openbadges.credentials import credential
 from designer.raster import render_png

@@ -27,7 +27,7 @@ def test_every_package_imports_first_in_a_fresh_interpreter():
     import subprocess
     import sys
 
-    for name in ("palettes", "templates", "icon_library", "designer", "designer.lint", "designer.build",
+    for name in ("palettes", "templates", "icon_library", "designer", "designer.lint", "designer.assetset",
                  "designer.openbadges", "designer.cli", "palettes.derive"):
         done = subprocess.run([sys.executable, "-c", f"import {name}"], cwd=ROOT, capture_output=True, text=True)
         assert done.returncode == 0, (name, done.stderr[-500:])

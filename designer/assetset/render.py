@@ -21,8 +21,8 @@ from cairosvg.parser import Tree
 from cairosvg.surface import PNGSurface
 
 import designer
-from designer.build.options import PngSize
-from designer.build.pngmeta import with_text
+from designer.assetset.options import PngSize
+from designer.assetset.pngmeta import with_text
 from designer.design import Design
 from designer.errors import Location, MedbadgeError
 

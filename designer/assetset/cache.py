@@ -19,7 +19,7 @@ from pathlib import Path
 import designer
 import icon_library
 import templates
-from designer.build.render import FileRecord
+from designer.assetset.render import FileRecord
 from designer.design import Design
 from designer.text.fonts import face_for
 

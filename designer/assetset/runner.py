@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import designer
-from designer.build import cache, metadata, sheet, staging
-from designer.build.options import BuildOptions
-from designer.build.render import FileRecord, RenderJob, RenderResult, render_design
+from designer.assetset import cache, metadata, sheet, staging
+from designer.assetset.options import BuildOptions
+from designer.assetset.render import FileRecord, RenderJob, RenderResult, render_design
 from designer.design import Design
 from designer.errors import Location, MedbadgeError, display_path
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.badgesets import make_badge_set
+from tests.assetset.badgesets import make_badge_set
 
 
 def snapshot(folder: Path) -> dict[str, str]:

@@ -15,9 +15,9 @@ import pytest
 from PIL import Image
 
 import designer
-from designer.build import BuildOptions, build, parse_sizes
-from tests.build.badgesets import EXAMPLE, make_badge_set
-from tests.build.conftest import snapshot
+from designer.assetset import BuildOptions, build, parse_sizes
+from tests.assetset.badgesets import EXAMPLE, make_badge_set
+from tests.assetset.conftest import snapshot
 
 SVG = "{http://www.w3.org/2000/svg}"
 SCHEMAS = Path("/work/shared/reference/ob3-schema")

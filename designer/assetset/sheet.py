@@ -11,7 +11,7 @@ import json
 from html import escape
 
 import designer
-from designer.build.render import FileRecord
+from designer.assetset.render import FileRecord
 from designer.design import Design
 
 #: Display sizes shown on the contact sheet (reference/FACTS.md §4: icon test, thumbnail, LMS).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from designer.build import BuildOptions, build, parse_sizes
+from designer.assetset import BuildOptions, build, parse_sizes
 from designer.cli import main
 from tests.conftest import EXAMPLE
 

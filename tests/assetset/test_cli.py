@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from designer.cli import main
-from tests.build.conftest import snapshot
+from tests.assetset.conftest import snapshot
 
 
 def run(capsys, *args):

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from designer.build import BuildOptions, build, parse_sizes
+from designer.assetset import BuildOptions, build, parse_sizes
 from designer.errors import MedbadgeError
-from tests.build.badgesets import make_badge_set
-from tests.build.conftest import snapshot
+from tests.assetset.badgesets import make_badge_set
+from tests.assetset.conftest import snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 FAST = dict(sizes=parse_sizes("64"), jobs=1)
