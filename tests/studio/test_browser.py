@@ -6,6 +6,7 @@ rather than skips when it is missing).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -31,14 +33,14 @@ if CHROMIUM is None:
     pytestmark = pytest.mark.skip(reason="chromium is not installed (apt-get install chromium)")
 
 
-@pytest.fixture
-def studio_url(tmp_path):
-    badge_file = tmp_path / "badges.yaml"
-    shutil.copyfile(EXAMPLE, badge_file)
+@contextlib.contextmanager
+def running_studio(*args: str, cwd: Path):
+    """`medbadge studio ARGS --port P --no-browser` in its own process group; yields its URL once
+    Streamlit answers its health check, and stops it afterwards."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "designer.cli", "studio", str(badge_file), "--port", str(port), "--no-browser"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+        [sys.executable, "-m", "designer.cli", "studio", *args, "--port", str(port), "--no-browser"],
+        cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
         env=dict(os.environ, PYTHONPATH=str(ROOT)),
     )
     url = f"http://127.0.0.1:{port}"
@@ -61,6 +63,14 @@ def studio_url(tmp_path):
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def studio_url(tmp_path):
+    badge_file = tmp_path / "badges.yaml"
+    shutil.copyfile(EXAMPLE, badge_file)
+    with running_studio(str(badge_file), cwd=tmp_path) as url:
+        yield url
 
 
 def test_studio_loads_in_a_real_browser(studio_url, tmp_path):
@@ -95,23 +105,6 @@ def test_studio_loads_in_a_real_browser(studio_url, tmp_path):
 
 
 def test_studio_without_a_file_opens_a_copy_of_the_example(tmp_path):
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "designer.cli", "studio", "--port", str(port), "--no-browser"],
-                              cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-                              env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as answer:
-                    if answer.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            assert server.poll() is None and time.monotonic() < deadline, server.stdout.read().decode(errors="replace")
-            time.sleep(0.5)
+    with running_studio(cwd=tmp_path):
         copy = tmp_path / "medical-school-example" / "badges.yaml"
         assert copy.read_bytes() == EXAMPLE.read_bytes()
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
