@@ -1,7 +1,8 @@
 """Procedural ornaments drawn with svgwrite: tier pips (stars), laurel sprigs, the tier ribbon and
 rosette tails. They carry no user text, so their markup goes into templates as-is.
 
-Coordinates are rounded to two decimals before svgwrite serialises them, so output is stable.
+Coordinates reach svgwrite already written by :func:`designer.geometry.fmt`, the one number
+formatter of every SVG we emit, so ornaments and outlines read alike and output is byte-stable.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ _DRAWING = svgwrite.Drawing(debug=False)  # element factory only; nothing is wri
 
 
 def _r(points):
-    return [(round(x, 2), round(y, 2)) for x, y in points]
+    return [(fmt(x), fmt(y)) for x, y in points]
 
 
 def star_points(cx: float, cy: float, outer: float, inner_ratio: float = 0.48) -> list[tuple[float, float]]:
@@ -61,8 +62,7 @@ def laurel(cx: float, cy: float, radius: float, leaf: float, fill: str, start: f
             for offset in (-1, 1):
                 px, py = polar(cx, cy, radius + offset * leaf * 0.42, angle + side * 4)
                 tilt = angle + (90 if side < 0 else -90) + offset * side * 35
-                group.add(_DRAWING.ellipse(center=(round(px, 2), round(py, 2)),
-                                           r=(round(leaf * 0.5, 2), round(leaf * 0.22, 2)), fill=fill,
+                group.add(_DRAWING.ellipse(center=(fmt(px), fmt(py)), r=(fmt(leaf * 0.5), fmt(leaf * 0.22)), fill=fill,
                                            transform=f"rotate({fmt(tilt)} {fmt(px)} {fmt(py)})"))
     return group.tostring()
 
