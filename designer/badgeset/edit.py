@@ -44,6 +44,7 @@ class BadgeSetDocument:
         self.opened_sha = _sha(text)
         self._yaml = self._matching_yaml(text)
         self._tree = self._yaml.load(text)
+        self._text: str | None = text  # the dump of the tree, kept until the next edit
 
     @classmethod
     def open(cls, path: str | Path) -> BadgeSetDocument:
@@ -70,9 +71,11 @@ class BadgeSetDocument:
 
     # --- reading -----------------------------------------------------------------------------
     def text(self) -> str:
-        out = io.StringIO()
-        self._yaml.dump(self._tree, out)
-        return out.getvalue()
+        if self._text is None:  # dumping costs ~25 ms; the studio asks several times per rerun
+            out = io.StringIO()
+            self._yaml.dump(self._tree, out)
+            self._text = out.getvalue()
+        return self._text
 
     def load(self) -> BadgeSet:
         return loads(self.text(), self.path)
@@ -96,13 +99,16 @@ class BadgeSetDocument:
 
     def set_badge(self, badge_id: str, key: str, value: Any) -> None:
         """Set (or, with ``None`` or ``""``, remove) one key of a badge."""
+        self._text = None
         _set(self._badge(badge_id), key, value)
 
     def set_brand(self, key: str, value: Any) -> None:
+        self._text = None
         _set(self._tree["brand"], key, value)
 
     def set_role(self, role: str, value: str | None, badge_id: str | None = None) -> None:
         """Override a colour role for the whole brand or for one badge (``None`` removes it)."""
+        self._text = None
         if role not in palettes.ALL_ROLES:
             raise unknown_name("role", role, palettes.ALL_ROLES)
         owner = self._badge(badge_id) if badge_id else self._tree["brand"]
@@ -120,6 +126,7 @@ class BadgeSetDocument:
     def set_tier(self, tier_id: str, **changes: Any) -> None:
         """Change a tier's label or cues. A named scheme is first written out as a list, so the
         edit has somewhere to live (the diff shows it)."""
+        self._text = None
         tiers = self._tree.get("tiers", "four-metals")
         if isinstance(tiers, str):
             scheme = palettes.tier_schemes()[tiers]
@@ -140,6 +147,7 @@ class BadgeSetDocument:
 
     def add_search_path(self, kind: str, folder: str) -> None:
         """Add ``folder`` (relative to the badge set) to ``paths.<kind>`` unless it is there."""
+        self._text = None
         paths = self._tree.get("paths")
         if paths is None:
             self._tree["paths"] = paths = CommentedMap()
