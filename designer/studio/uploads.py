@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from designer.badgeset.edit import BadgeSetDocument
+from designer.errors import Location, MedbadgeError
 from icon_library.importer import ImportReport, import_icon
 
 ICON_FOLDER = "icons"
@@ -19,7 +20,12 @@ def import_uploaded_icon(data: bytes, filename: str, name: str, doc: BadgeSetDoc
     with tempfile.TemporaryDirectory() as scratch:
         source = Path(scratch) / (Path(filename).name or "upload.svg")
         source.write_bytes(data)
-        report = import_icon(source, name or Path(filename).stem, folder, licence="unspecified",
-                             notes=f"Uploaded in the studio as {Path(filename).name}.")
+        try:
+            report = import_icon(source, name or Path(filename).stem, folder, licence="unspecified",
+                                 notes=f"Uploaded in the studio as {Path(filename).name}.")
+        except MedbadgeError as error:
+            if error.location is not None and Path(error.location.path).resolve() == source.resolve():
+                error.location = Location(Path(filename).name)  # the name the user uploaded, not our scratch copy
+            raise
     doc.add_search_path("icons", ICON_FOLDER)
     return report

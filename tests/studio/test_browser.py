@@ -108,3 +108,29 @@ def test_studio_without_a_file_opens_a_copy_of_the_example(tmp_path):
     with running_studio(cwd=tmp_path):
         copy = tmp_path / "medical-school-example" / "badges.yaml"
         assert copy.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_a_hostile_icon_upload_is_refused_in_the_browser(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    badge_file = tmp_path / "badges.yaml"
+    shutil.copyfile(EXAMPLE, badge_file)
+    hostile = tmp_path / "evil.svg"
+    hostile.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+                       '<script>alert(1)</script><circle cx="12" cy="12" r="9"/></svg>', encoding="utf-8")
+    with running_studio(str(badge_file), cwd=tmp_path) as url, sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        page = browser.new_page(viewport={"width": 1500, "height": 1100})
+        page.goto(url, wait_until="domcontentloaded", timeout=90_000)
+        page.wait_for_selector('[data-testid="stFileUploaderDropzoneInput"]', state="attached", timeout=90_000)
+        page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]', str(hostile))
+        button = page.get_by_role("button", name="Import icon")
+        button.wait_for(timeout=30_000)
+        page.wait_for_function("[...document.querySelectorAll('button')].some("
+                               "b => b.innerText.includes('Import icon') && !b.disabled)", timeout=30_000)
+        button.click()
+        page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=30_000)
+        errors = page.locator('[data-testid="stAlertContentError"]').all_inner_texts()
+        browser.close()
+    assert any(e.startswith("evil.svg: ") and "script" in e.lower() for e in errors), errors
+    assert not (tmp_path / "icons" / "evil.svg").exists()

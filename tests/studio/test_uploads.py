@@ -33,7 +33,8 @@ def test_benign_upload_is_imported_and_usable(doc):
 
 
 def test_hostile_upload_is_refused_and_nothing_written(doc):
-    with pytest.raises(UnsafeSVGError):
+    with pytest.raises(UnsafeSVGError) as caught:
         import_uploaded_icon(HOSTILE, "evil.svg", "evil", doc)
+    assert str(caught.value).startswith("evil.svg: ")  # the uploaded name, not a temporary path
     assert not (doc.path.parent / "icons" / "evil.svg").exists()
     assert not doc.changed
