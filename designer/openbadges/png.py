@@ -92,44 +92,31 @@ def iter_chunks(
     types in ``skip_crc`` are delimited but their CRC is not recomputed (see :func:`check_png`).
     """
     png = bytes(png)
-    if png[:8] != PNG_SIGNATURE:
-        raise PNGError("not a PNG file: the 8-byte PNG signature is missing", 0, source=source)
-    view = memoryview(png)
-    pos, size = 8, len(png)
-    # Hot loop (baking a roster walks it per recipient): locals only, and chunks made with
-    # tuple.__new__ (a NamedTuple's own constructor is a Python-level call).
-    unpack_header, unpack_crc, crc32, new_chunk = _HEADER.unpack_from, _CRC.unpack_from, _crc32, tuple.__new__
-    while True:
-        if pos + 12 > size:
-            _raise_bad_header(png, pos, 0, b"", source)
-        length, ctype = unpack_header(png, pos)
-        data_end = pos + 8 + length
-        if data_end + 4 > size or length > MAX_CHUNK_LENGTH or not ctype.isalpha():
-            _raise_bad_header(png, pos, length, ctype, source)
-        if check_crc and ctype not in skip_crc and unpack_crc(png, data_end)[0] != crc32(view[pos + 4 : data_end]):
-            _raise_crc_mismatch(png, pos, data_end, ctype, source)
-        yield new_chunk(Chunk, (ctype, pos, length, png))
-        if ctype == b"IEND":
-            return
-        pos = data_end + 4
+    new_chunk = tuple.__new__  # a NamedTuple's own constructor is a Python-level call
+    for span in _walk(png, check_crc, skip_crc, source):
+        yield new_chunk(Chunk, (*span, png))
 
 
 def chunk_spans(
     png: bytes, *, check_crc: bool = True, skip_crc: frozenset[bytes] = frozenset(), source: str | None = None
 ) -> list[tuple[bytes, int, int]]:
     """``(type, offset, length)`` of every chunk up to ``IEND``, with exactly the checks of
-    :func:`iter_chunks`, as one list: the writer's walk (no generator, no chunk objects).
+    :func:`iter_chunks`, as one list (the writer's walk: no chunk objects).
 
     >>> [span[0] for span in chunk_spans(PNG_SIGNATURE + encode_chunk(b"IHDR", bytes(13)) + encode_chunk(b"IEND", b""))]
     [b'IHDR', b'IEND']
     """
+    return list(_walk(png, check_crc, skip_crc, source))
+
+
+def _walk(png: bytes, check_crc: bool, skip_crc: frozenset[bytes], source: str | None) -> Iterator[tuple[bytes, int, int]]:
+    """The one chunk walk behind both readers: ``(type, offset, length)`` lazily, checked as it goes."""
     if png[:8] != PNG_SIGNATURE:
         raise PNGError("not a PNG file: the 8-byte PNG signature is missing", 0, source=source)
     view = memoryview(png)
     pos, size = 8, len(png)
+    # Hot loop (baking a roster walks it per recipient): bound methods in locals.
     unpack_header, unpack_crc, crc32 = _HEADER.unpack_from, _CRC.unpack_from, _crc32
-    spans = []
-    append = spans.append
     while True:
         if pos + 12 > size:
             _raise_bad_header(png, pos, 0, b"", source)
@@ -139,9 +126,9 @@ def chunk_spans(
             _raise_bad_header(png, pos, length, ctype, source)
         if check_crc and ctype not in skip_crc and unpack_crc(png, data_end)[0] != crc32(view[pos + 4 : data_end]):
             _raise_crc_mismatch(png, pos, data_end, ctype, source)
-        append((ctype, pos, length))
+        yield ctype, pos, length
         if ctype == b"IEND":
-            return spans
+            return
         pos = data_end + 4
 
 
