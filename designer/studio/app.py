@@ -52,13 +52,18 @@ def document() -> BadgeSetDocument:
 
 
 def current_badge_set(doc: BadgeSetDocument):
-    """The edited set if it is valid, else the last valid one plus the error to show."""
+    """The edited set if it is valid, else the last valid one plus the error to show. Validation
+    runs only when the text changed (switching badge, tier or vision edits nothing)."""
+    text = doc.text()
+    if st.session_state.get("checked_text") == text:
+        return st.session_state.get("last_good"), st.session_state.get("last_problem")
     try:
-        badge_set = doc.load()
+        badge_set, problem = doc.load(), None
     except MedbadgeError as error:
-        return st.session_state.get("last_good"), error
-    st.session_state.last_good = badge_set
-    return badge_set, None
+        badge_set, problem = st.session_state.get("last_good"), error
+    st.session_state.last_good, st.session_state.last_problem = badge_set, problem
+    st.session_state.checked_text = text
+    return badge_set, problem
 
 
 def sync_widgets(badge_set, badge_id: str) -> None:
@@ -104,7 +109,7 @@ def edit_tier_pips(tier_id: str) -> None:
 
 
 def reload_from_disk() -> None:
-    for key in ("doc", "last_good", "_synced"):
+    for key in ("doc", "last_good", "last_problem", "checked_text", "_synced"):
         st.session_state.pop(key, None)
 
 
