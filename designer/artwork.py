@@ -57,9 +57,15 @@ class Artwork:
     texts: tuple[TextRun, ...]
     pairs: tuple[ColorPair, ...]
     icon: IconPlacement
-    cue: TierCue
-    tier_color: Color
     template_slots: tuple[str, ...]
+
+    @property
+    def cue(self) -> TierCue:
+        return self.design.cue
+
+    @property
+    def tier_color(self) -> Color:
+        return self.design.color("tier")
 
     def text(self, slot: str) -> TextRun | None:
         return next((t for t in self.texts if t.slot == slot), None)

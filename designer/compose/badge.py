@@ -83,8 +83,6 @@ def compose(design: Design) -> Artwork:
         texts=tuple(_text_fact(t, spec, colors) for t in laid),
         pairs=_pairs(design, spec, colors, face_color, laid, icon),
         icon=icon,
-        cue=design.cue,
-        tier_color=colors["tier"],
         template_slots=tuple(spec.params["slots"]),
     )
 
