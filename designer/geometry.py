@@ -50,30 +50,16 @@ class Box:
     def bottom(self) -> float:
         return self.y + self.height
 
-    def inset(self, amount: float) -> Box:
-        return Box(self.x + amount, self.y + amount, self.width - 2 * amount, self.height - 2 * amount)
-
     def union(self, other: Box) -> Box:
         x, y = min(self.x, other.x), min(self.y, other.y)
         return Box(x, y, max(self.right, other.right) - x, max(self.bottom, other.bottom) - y)
-
-    def contains(self, other: Box, tolerance: float = 0.5) -> bool:
-        return (
-            other.x >= self.x - tolerance
-            and other.y >= self.y - tolerance
-            and other.right <= self.right + tolerance
-            and other.bottom <= self.bottom + tolerance
-        )
-
-    def as_tuple(self) -> tuple[float, float, float, float]:
-        return (self.x, self.y, self.width, self.height)
 
 
 @dataclass(frozen=True)
 class Arc:
     """A circular arc for text: centre, radius, and the angle (degrees, 0 = up, clockwise) of its
-    middle. ``span`` is the usable angle; text is centred on ``middle``. ``inside=True`` reads along
-    the bottom of a circle (letters upright, baseline towards the centre from below)."""
+    middle. ``span`` is the usable angle; text is centred on ``middle``. ``bottom=True`` reads along
+    the bottom of a circle (letters upright, their tops towards the centre)."""
 
     cx: float
     cy: float
@@ -91,10 +77,3 @@ def polar(cx: float, cy: float, radius: float, angle_deg: float) -> tuple[float,
     """The point at ``angle_deg`` (0 = up, clockwise) on a circle."""
     a = math.radians(angle_deg)
     return (cx + radius * math.sin(a), cy - radius * math.cos(a))
-
-
-def points_to_path(points: list[tuple[float, float]], closed: bool = True) -> str:
-    """SVG path data through ``points`` with straight segments."""
-    head, *rest = points
-    d = f"M{fmt(head[0])} {fmt(head[1])}" + "".join(f"L{fmt(x)} {fmt(y)}" for x, y in rest)
-    return d + ("Z" if closed else "")
