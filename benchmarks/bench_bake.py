@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from designer.openbadges import bake_png, unbake  # noqa: E402
-from designer.openbadges.png import check_png  # noqa: E402
+from designer.base.png import check_png  # noqa: E402
 
 TIERS = {"foundation": "#8c5a2b", "proficient": "#9aa4ad", "advanced": "#c9a227", "distinguished": "#4a6fa5"}
 

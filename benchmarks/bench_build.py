@@ -34,7 +34,7 @@ def measure(kind: str, badge_set: str, out: str, jobs: int) -> dict:
     """One measurement in this process (called through ``--one``)."""
     from designer.assetset import BuildOptions, build, parse_sizes
     from designer.assetset.options import DEFAULT_SIZES
-    from designer.raster import render_png
+    from designer.base.raster import render_png
 
     sizes = parse_sizes(DEFAULT_SIZES)
     started, cpu_started = time.perf_counter(), _cpu()

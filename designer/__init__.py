@@ -1,20 +1,79 @@
-"""medbadge's engine: badge set file → validated model → designs → artwork (SVG + facts).
+"""medbadge's engine: badge set file → validated model → resolved designs → artwork (SVG + facts).
 
 The public API is the pipeline's stages; the CLI and the studio are thin shells over it::
 
     import designer
     badge_set = designer.load("examples/medical-school/badges.yaml")
-    designs = designer.resolve(badge_set)            # one Design per badge × tier
+    designs = designer.resolve(badge_set)            # one Design per badge × tier, every asset loaded
     artwork = designer.compose(designs[0])           # SVG bytes + facts for the linter
+    violations = designer.lint(badge_set)
+
+Names are imported on first use (PEP 562), so ``import designer`` — and every command's start —
+loads no renderer, font engine or colour library until something needs it.
 """
 
-from designer.artwork import Artwork
-from designer.badgeset.load import BadgeSet, load
-from designer.compose import compose
-from designer.design import Design
-from designer.errors import MedbadgeError
-from designer.resolve import resolve
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-__all__ = ["Artwork", "BadgeSet", "Design", "MedbadgeError", "compose", "load", "resolve", "__version__"]
+#: public name → the module that defines it
+_EXPORTS = {
+    "Artwork": "designer.artwork",
+    "BadgeSet": "designer.badgeset.load",
+    "load": "designer.badgeset.load",
+    "Design": "designer.design",
+    "resolve": "designer.resolve",
+    "compose": "designer.compose",
+    "lint": "designer.lint",
+    "build": "designer.assetset",
+    "bake": "designer.openbadges",
+    "unbake": "designer.openbadges",
+    "verify": "designer.openbadges",
+    "MedbadgeError": "designer.base.errors",
+}
+
+__all__ = [*_EXPORTS, "__version__"]
+
+if TYPE_CHECKING:
+    from designer.artwork import Artwork
+    from designer.assetset import build
+    from designer.badgeset.load import BadgeSet, load
+    from designer.base.errors import MedbadgeError
+    from designer.compose import compose
+    from designer.design import Design
+    from designer.lint import lint
+    from designer.openbadges import bake, unbake, verify
+    from designer.resolve import resolve
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'designer' has no attribute '{name}'")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+class _PublicAPI(types.ModuleType):
+    """Keeps ``designer.compose``, ``designer.resolve`` and ``designer.lint`` the functions.
+
+    When a submodule of the same name is first imported (the package ``designer.compose``), the
+    import system binds it on its parent, which would hide the function of the public API."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in _EXPORTS and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _PublicAPI

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from designer.color import Color
+from designer.base.color import Color
 from designer.design import Design, TierCue
-from designer.geometry import Box
+from designer.base.geometry import Box
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 
-from designer.color import Color
-from designer.errors import Location
+from designer.base.color import Color
+from designer.base.errors import Location
 
 
 @dataclass(frozen=True)

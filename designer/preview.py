@@ -3,7 +3,7 @@ deficiency or in greyscale. Pure functions; the studio caches them."""
 
 from __future__ import annotations
 
-from designer.raster import render_png
+from designer.base.raster import render_png
 from designer.vision import simulate_png
 
 

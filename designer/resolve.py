@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import palettes
+from designer import palettes
 from designer.badgeset.load import BadgeSet
 from designer.design import AlignmentRef, Design, FontSpec, TierCue
-from designer.errors import MedbadgeError, unknown_name
+from designer.base.errors import MedbadgeError, unknown_name
 
 
 def tier_scheme(badge_set: BadgeSet) -> palettes.TierScheme:

@@ -1,7 +1,7 @@
 """Simulate colour-vision deficiency and greyscale on rendered images (studio previews).
 
-The models are ColorAide's — Brettel 1997 (tritan), Viénot 1999 (protan, deutan), the same ones
-the tier lint rules use — so what the studio shows is what the linter judges. Running ColorAide
+The model is :mod:`designer.base.perception`, the one the tier lint rules and palette derivation
+use, so what the studio shows is what the linter judges. Running ColorAide
 per pixel would be far too slow for a live preview, so each model is sampled once on a 21³ grid of
 sRGB colours and images are mapped through that table with trilinear interpolation (numpy).
 """
@@ -12,31 +12,21 @@ import io
 from functools import lru_cache
 
 import numpy as np
-from coloraide import Color as CAColor
 from PIL import Image
 
-KINDS = ("normal", "protan", "deutan", "tritan", "greyscale")
+from designer.base.perception import VIEWS, simulate_rgb
+
 GRID = 21
 
 
-def simulate_color(rgb: tuple[int, int, int], kind: str) -> tuple[int, int, int]:
-    """One sRGB colour as seen with ``kind`` (exact model, no table)."""
-    if kind == "normal":
-        return rgb
-    color = CAColor("srgb", [c / 255 for c in rgb])
-    out = color.filter("grayscale" if kind == "greyscale" else kind, out_space="srgb")
-    r, g, b = (min(255, max(0, round(c * 255))) for c in out.coords(nans=False))
-    return (r, g, b)
-
-
-@lru_cache(maxsize=len(KINDS))
+@lru_cache(maxsize=len(VIEWS))
 def _table(kind: str) -> np.ndarray:
     steps = np.linspace(0, 255, GRID)
     table = np.empty((GRID, GRID, GRID, 3), dtype=np.float32)
     for i, r in enumerate(steps):
         for j, g in enumerate(steps):
             for k, b in enumerate(steps):
-                table[i, j, k] = simulate_color((round(r), round(g), round(b)), kind)
+                table[i, j, k] = simulate_rgb((round(r), round(g), round(b)), kind)
     return table
 
 
@@ -47,8 +37,8 @@ def simulate_array(rgb: np.ndarray, kind: str) -> np.ndarray:
     distinct colours are interpolated and the result is mapped back to the pixels."""
     if kind == "normal":
         return rgb
-    if kind not in KINDS:
-        raise ValueError(f"unknown vision '{kind}': use one of {', '.join(KINDS)}")
+    if kind not in VIEWS:
+        raise ValueError(f"unknown vision '{kind}': use one of {', '.join(VIEWS)}")
     packed = (rgb[..., 0].astype(np.uint32) << 16) | (rgb[..., 1].astype(np.uint32) << 8) | rgb[..., 2]
     unique, inverse = np.unique(packed.ravel(), return_inverse=True)
     colours = np.stack([(unique >> 16) & 255, (unique >> 8) & 255, unique & 255], axis=-1).astype(np.uint8)

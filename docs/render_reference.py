@@ -15,7 +15,7 @@ from pathlib import Path
 from PIL import Image
 
 import designer
-from designer.raster import render_png
+from designer.base.raster import render_png
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "medical-school" / "badges.yaml"

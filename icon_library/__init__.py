@@ -2,7 +2,7 @@
 
 The public API::
 
-    import icon_library
+    from designer import icon_library
 
     icon = icon_library.get("stethoscope")          # an Icon (frozen, hashable)
     icon.view_box, icon.root_attributes, icon.body  # the parts the engine places on a badge
@@ -11,9 +11,9 @@ The public API::
     icon_library.names(), icon_library.all_icons()
     icon_library.get("my-icon", search_paths=["brand/icons"])   # user folders after the built-ins
 
-    from icon_library.importer import import_icon  # sanitize + normalise a licensed SVG
-    from icon_library import checks                # stroke width / detail size / colour / emblem
-    from icon_library.sheet import write_png_sheet, write_html_sheet
+    from designer.icon_library.importer import import_icon  # sanitize + normalise a licensed SVG
+    from designer.icon_library import checks                # stroke width / detail size / colour / emblem
+    from designer.icon_library.sheet import write_png_sheet, write_html_sheet
 
 Modules, one job each: ``model`` (the Icon value and the vocabulary), ``catalog`` (TOML entries),
 ``safe_xml`` (bounded, entity-free parsing), ``sanitize`` (allow-list), ``markup`` (prefix-free
@@ -23,8 +23,8 @@ serialising), ``loader`` (search path and caches), ``ranking`` (search scoring),
 
 from __future__ import annotations
 
-from icon_library.loader import all_icons, clear_cache, entry_for, get, names, search
-from icon_library.model import CATEGORIES, EMBLEMS, GRID_SIZE, STANDARD_ROOT_ATTRIBUTES, Icon
+from designer.icon_library.loader import all_icons, clear_cache, entry_for, get, names, search
+from designer.icon_library.model import CATEGORIES, EMBLEMS, GRID_SIZE, STANDARD_ROOT_ATTRIBUTES, Icon
 
 __all__ = [
     "CATEGORIES",

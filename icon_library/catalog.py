@@ -20,8 +20,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 
-from designer.errors import Location, MedbadgeError, did_you_mean
-from icon_library.model import CATEGORIES, EMBLEMS
+from designer.base.errors import Location, MedbadgeError, did_you_mean
+from designer.icon_library.model import CATEGORIES, EMBLEMS
 
 NAME_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KNOWN_KEYS = ("title", "categories", "keywords", "licence", "emblem", "notes")

@@ -24,9 +24,9 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from icon_library.markup import format_attributes, local_name, parse_body, serialize_element
-from icon_library.model import EMBLEMS, Icon
-from icon_library.raster import ink_box
+from designer.icon_library.markup import format_attributes, local_name, parse_body, serialize_element
+from designer.icon_library.model import EMBLEMS, Icon
+from designer.icon_library.raster import ink_box
 
 #: Strokes thinner than this many display pixels fade under anti-aliasing (FACTS.md §4).
 MIN_STROKE_PX = 1.0

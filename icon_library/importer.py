@@ -15,7 +15,7 @@ scripts and network references. The import is therefore a pipeline with a hard g
 5. **write atomically**: the SVG and the amended catalog are written to temporary files beside their
    targets and swapped in with ``os.replace``; a refused or failed import writes nothing.
 
-Every refusal is an :class:`~designer.errors.UnsafeSVGError` with a ``reason`` code.
+Every refusal is an :class:`~designer.base.errors.UnsafeSVGError` with a ``reason`` code.
 """
 
 from __future__ import annotations
@@ -27,15 +27,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from designer.errors import Location, MedbadgeError, display_path
-from icon_library.catalog import CatalogEntry, check_icon_name, format_entry, parse_catalog
-from icon_library.files import write_files_atomically
-from icon_library.loader import builtin_source, get, view_box_from_size
-from icon_library.markup import SVG_NS, format_attributes, serialize_children, serialize_element
-from icon_library.model import CATEGORIES, GRID_MAX, GRID_MIN, STANDARD_ROOT_ATTRIBUTES, Icon, format_number
-from icon_library.raster import ink_box
-from icon_library.safe_xml import MAX_BYTES, MAX_NODES, parse_svg_file, refuse
-from icon_library.sanitize import CleanSVG, sanitize
+from designer.base.errors import Location, MedbadgeError, display_path
+from designer.icon_library.catalog import CatalogEntry, check_icon_name, format_entry, parse_catalog
+from designer.base.files import write_all_atomic
+from designer.icon_library.loader import builtin_source, get, view_box_from_size
+from designer.icon_library.markup import SVG_NS, format_attributes, serialize_children, serialize_element
+from designer.icon_library.model import CATEGORIES, GRID_MAX, GRID_MIN, STANDARD_ROOT_ATTRIBUTES, Icon
+from designer.base.geometry import fmt
+from designer.icon_library.raster import ink_box
+from designer.icon_library.safe_xml import MAX_BYTES, MAX_NODES, parse_svg_file, refuse
+from designer.icon_library.sanitize import CleanSVG, sanitize
 
 CATALOG_FILE = "catalog.toml"
 _WHITES = {"white", "#fff", "#ffffff", "rgb(255,255,255)", "rgb(255, 255, 255)"}
@@ -82,7 +83,7 @@ def import_icon(source_path: str | os.PathLike[str], name: str, dest_dir: str | 
                          notes=notes or f"Imported from {Path(source_path).name} by medbadge icons import.")
     catalog_text = _amended_catalog(entry, svg_path, catalog_path)
     dest.mkdir(parents=True, exist_ok=True)
-    write_files_atomically([(svg_path, svg_text.encode("utf-8")), (catalog_path, catalog_text.encode("utf-8"))])
+    write_all_atomic([(svg_path, svg_text.encode("utf-8")), (catalog_path, catalog_text.encode("utf-8"))])
     return ImportReport(get(name, search_paths=[dest]), svg_path, catalog_path, tuple(changes))
 
 
@@ -108,10 +109,10 @@ def normalised_svg(clean: CleanSVG, source: str, changes: list[str]) -> str:
     dx = GRID_MIN + (room - width * scale) / 2 - box[0] * scale
     dy = GRID_MIN + (room - height * scale) / 2 - box[1] * scale
     if (scale, round(dx, 4), round(dy, 4)) != (1.0, 0.0, 0.0):
-        changes.append(f"scaled by {format_number(scale, 6)} and centred in 1..23 of the 24 grid")
+        changes.append(f"scaled by {fmt(scale, 6)} and centred in 1..23 of the 24 grid")
     wrapper = ET.Element(f"{{{SVG_NS}}}g", {
-        "transform": f"matrix({format_number(scale, 6)} 0 0 {format_number(scale, 6)} "
-                     f"{format_number(dx, 4)} {format_number(dy, 4)})",
+        "transform": f"matrix({fmt(scale, 6)} 0 0 {fmt(scale, 6)} "
+                     f"{fmt(dx, 4)} {fmt(dy, 4)})",
         **paint,
     })
     wrapper.extend(clean.children)

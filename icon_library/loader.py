@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from designer.errors import Location, MedbadgeError, did_you_mean, display_path, unknown_name
-from icon_library.catalog import CatalogEntry, parse_catalog
-from icon_library.markup import serialize_children
-from icon_library.model import CATEGORIES, ROOT_PRESENTATION_ATTRIBUTES, Icon
-from icon_library.ranking import rank
-from icon_library.safe_xml import parse_svg_bytes, parse_svg_file, refuse
-from icon_library.sanitize import sanitize
+from designer.base.errors import Location, MedbadgeError, did_you_mean, display_path, unknown_name
+from designer.icon_library.catalog import CatalogEntry, parse_catalog
+from designer.icon_library.markup import serialize_children
+from designer.icon_library.model import CATEGORIES, ROOT_PRESENTATION_ATTRIBUTES, Icon
+from designer.icon_library.ranking import rank
+from designer.icon_library.safe_xml import parse_svg_bytes, parse_svg_file, refuse
+from designer.icon_library.sanitize import sanitize
 
 SearchPaths = Sequence[str | os.PathLike[str]]
 
@@ -48,7 +48,7 @@ class IconSource:
 @functools.cache
 def builtin_source() -> IconSource:
     """The icons shipped in the package (``icon_library/icons`` + ``icon_library/catalog``)."""
-    package = resources.files("icon_library")
+    package = resources.files(__package__)
     entries: dict[str, CatalogEntry] = {}
     catalog_dir = package / "catalog"
     if catalog_dir.is_dir():
@@ -113,7 +113,7 @@ def names(search_paths: SearchPaths = ()) -> list[str]:
 def get(name: str, search_paths: SearchPaths = ()) -> Icon:
     """The icon called ``name``: the first source that has an SVG for it wins.
 
-    Raises :class:`~designer.errors.MedbadgeError` with a did-you-mean hint for unknown names.
+    Raises :class:`~designer.base.errors.MedbadgeError` with a did-you-mean hint for unknown names.
     """
     all_sources = sources(search_paths)
     for source in all_sources:

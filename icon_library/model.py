@@ -13,7 +13,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from icon_library.markup import format_attributes
+from designer.base.geometry import fmt
+from designer.icon_library.markup import format_attributes
 
 #: The library grid: every built-in icon is drawn on a 24-unit square (Lucide's convention,
 #: reference/FACTS.md §4) with 1 unit of padding, so ink stays inside 1..23.
@@ -76,21 +77,6 @@ ROOT_PRESENTATION_ATTRIBUTES: tuple[str, ...] = (
 )
 
 
-def format_number(value: float, digits: int = 3) -> str:
-    """Format a number for SVG output the one way the library does it, so output is byte-stable.
-
-    Three decimals are plenty for coordinates on a 24-unit grid; scale factors of a transform need
-    more (``digits=6``) because their error is multiplied by the size of the source grid.
-
-    >>> format_number(1.0), format_number(0.04296875), format_number(-0.00001), format_number(12.5)
-    ('1', '0.043', '0', '12.5')
-    >>> format_number(0.04296875, digits=6)
-    '0.042969'
-    """
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
 @dataclass(frozen=True)
 class Icon:
     """One icon of the library: catalog metadata plus sanitized SVG parts.
@@ -123,9 +109,9 @@ class Icon:
         ``color`` sets the ``color`` property that ``currentColor`` resolves to; ``size`` sets
         ``width``/``height`` in px. Both are for previews; the engine uses the parts instead.
         """
-        attributes = {"xmlns": "http://www.w3.org/2000/svg", "viewBox": " ".join(format_number(v) for v in self.view_box)}
+        attributes = {"xmlns": "http://www.w3.org/2000/svg", "viewBox": " ".join(fmt(v, 3) for v in self.view_box)}
         if size is not None:
-            attributes["width"] = attributes["height"] = format_number(size)
+            attributes["width"] = attributes["height"] = fmt(size, 3)
         attributes.update(self.root_items)
         if color is not None:
             attributes["color"] = color

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from icon_library.catalog import CatalogEntry
+from designer.icon_library.catalog import CatalogEntry
 
 # British spellings folded to American ones (applied inside words, both to queries and catalogs).
 _SPELLINGS = (("paed", "ped"), ("haem", "hem"), ("anaes", "anes"), ("oesoph", "esoph"), ("oedem", "edem"),

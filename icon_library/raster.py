@@ -8,14 +8,13 @@ ever receive markup this library produced from sanitized trees, so no file or UR
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 
-import cairosvg
 from PIL import Image
 
-from icon_library.markup import SVG_NS, format_attributes
-from icon_library.model import format_number
+from designer.base import raster
+from designer.icon_library.markup import SVG_NS, format_attributes
+from designer.base.geometry import fmt
 
 #: Alpha (0..255) a pixel needs to count as ink: anti-aliased fringes below a quarter are ignored,
 #: so an edge is located to within about half a pixel.
@@ -29,9 +28,9 @@ def standalone_svg(body: str, view_box: Box | tuple[float, ...], root_attributes
     """A complete SVG document around ``body`` (``view_box`` given as x, y, width, height)."""
     attributes = {
         "xmlns": SVG_NS,
-        "width": format_number(width),
-        "height": format_number(height),
-        "viewBox": " ".join(format_number(v) for v in view_box),
+        "width": fmt(width, 3),
+        "height": fmt(height, 3),
+        "viewBox": " ".join(fmt(v, 3) for v in view_box),
         **root_attributes,
         "color": color,
     }
@@ -40,10 +39,7 @@ def standalone_svg(body: str, view_box: Box | tuple[float, ...], root_attributes
 
 def render_rgba(svg: str, width: int, height: int) -> Image.Image:
     """Rasterise SVG markup to an RGBA image of exactly ``width`` x ``height`` pixels."""
-    png = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=width, output_height=height, unsafe=False)
-    image = Image.open(io.BytesIO(png))
-    image.load()
-    return image.convert("RGBA")
+    return raster.render_image(svg.encode("utf-8"), width, height)
 
 
 def alpha_bbox(image: Image.Image, threshold: int = INK_ALPHA) -> tuple[int, int, int, int] | None:
@@ -78,4 +74,4 @@ def ink_box(body: str, view_box: tuple[float, float, float, float], root_attribu
 
 def render_icon_png(svg: str, size: int) -> bytes:
     """A square PNG of an icon document at ``size`` px (used by ``medbadge icons show -o``)."""
-    return cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=size, output_height=size, unsafe=False)
+    return raster.render_png(svg.encode("utf-8"), size)

@@ -12,7 +12,7 @@ tree (DESIGN.md, "Robustness and safety"):
   million-node file is refused after ~5,000 nodes instead of being built in memory, and a depth
   bound keeps every later recursive walk far below Python's recursion limit.
 
-Every refusal is an :class:`~designer.errors.UnsafeSVGError` naming the file, the reason and the fix,
+Every refusal is an :class:`~designer.base.errors.UnsafeSVGError` naming the file, the reason and the fix,
 with a stable ``reason`` code on the exception for programs and tests.
 """
 
@@ -28,7 +28,7 @@ from typing import BinaryIO
 import defusedxml
 import defusedxml.ElementTree as defused_et
 
-from designer.errors import Location, UnsafeSVGError, display_path
+from designer.base.errors import Location, UnsafeSVGError, display_path
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 5_000

@@ -24,9 +24,9 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-from icon_library.markup import SVG_NS, local_name, namespace
-from icon_library.model import ROOT_PRESENTATION_ATTRIBUTES
-from icon_library.safe_xml import refuse
+from designer.icon_library.markup import SVG_NS, local_name, namespace
+from designer.icon_library.model import ROOT_PRESENTATION_ATTRIBUTES
+from designer.icon_library.safe_xml import refuse
 
 SHAPE_ATTRIBUTES: dict[str, frozenset[str]] = {
     "g": frozenset(),

@@ -20,9 +20,9 @@ from pathlib import Path
 import fontpkg
 from PIL import Image, ImageDraw, ImageFont
 
-from icon_library.files import write_file_atomically
-from icon_library.model import Icon
-from icon_library.raster import render_rgba
+from designer.base.files import write_atomic
+from designer.icon_library.model import Icon
+from designer.icon_library.raster import render_rgba
 
 SIZES = (24, 48, 96)
 COLUMNS = 4
@@ -93,12 +93,12 @@ def render_html_sheet(icons: Sequence[Icon], *, title: str = "medbadge icon libr
 
 def write_png_sheet(path: str | os.PathLike[str], icons: Sequence[Icon]) -> Path:
     """Render and write the PNG specimen atomically; returns the path written."""
-    return write_file_atomically(Path(path), render_png_sheet(icons))
+    return write_atomic(Path(path), render_png_sheet(icons), make_parents=True)
 
 
 def write_html_sheet(path: str | os.PathLike[str], icons: Sequence[Icon]) -> Path:
     """Render and write the HTML specimen atomically; returns the path written."""
-    return write_file_atomically(Path(path), render_html_sheet(icons).encode("utf-8"))
+    return write_atomic(Path(path), render_html_sheet(icons).encode("utf-8"), make_parents=True)
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -17,8 +17,8 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
-from designer.color import Color, ColorParseError
-from designer.errors import Location, MedbadgeError, unknown_name
+from designer.base.color import Color, ColorParseError
+from designer.base.errors import Location, MedbadgeError, unknown_name
 
 #: Every role a template may ask for. Palettes must give the first group; tier schemes override
 #: the tier group per tier.

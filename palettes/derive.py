@@ -2,8 +2,9 @@
 
 ::
 
-    from designer.color import Color
-    from palettes.derive import derive, lint_derived
+    from designer.base.color import Color
+    from designer.palettes.derive import derive
+    from designer.lint.derived_palette import lint_derived
     derived = derive([Color.parse("#0b5563")], name="harbour-2")
     print(derived.to_toml())            # the palette file (same format as palettes/harbour.toml)
     assert lint_derived(derived) == []  # composed with every template and linted (MB1, MB3)
@@ -22,7 +23,7 @@ made on the quantised colour, with the same functions as the lint rules):
    the target, and its rim must reach 3:1 against the outline or the accent (MB102); of those, the
    four that are furthest apart (smallest CIEDE2000 over every pair in normal vision, protan, deutan,
    tritan and greyscale, as MB301-MB303 measure it) win, and must be at least 10 apart.
-4. :func:`lint_derived` then composes a badge per template in all four tiers with the palette and
+4. :func:`designer.lint.derived_palette.lint_derived` then composes a badge per template in all four tiers with the palette and
    runs the contrast and tier rules over it — the derivation is checked by the linter, not trusted.
 """
 
@@ -33,15 +34,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from designer.color import Color, contrast_ratio
-from designer.errors import MedbadgeError
-from designer.lint.rules.mb301_tier_colours_similar import delta_e
+from designer.base.color import Color, contrast_ratio
+from designer.base.errors import MedbadgeError
+from designer.base.perception import delta_e
 
 TEXT_RATIO = {"AA": 4.5, "AAA": 7.0}
 GRAPHIC_RATIO = 3.0  # WCAG 1.4.11, MB102
 MIN_DELTA_E = 10.0  # MB301-MB303 default (tier_min_delta_e)
-VIEWS = {None: "normal vision", "protan": "protanopia", "deutan": "deuteranopia", "tritan": "tritanopia",
-         "grayscale": "greyscale"}
+VIEWS = {"normal": "normal vision", "protan": "protanopia", "deutan": "deuteranopia", "tritan": "tritanopia",
+         "greyscale": "greyscale"}
 WHITE = Color(255, 255, 255)
 BLACK = Color(0, 0, 0)
 #: The four metals of the four-metals tier scheme: OkLCh hue (None: the key's hue), chroma, and the
@@ -298,35 +299,3 @@ def measure(colors: dict[str, Color], on_primary_name: str, target: float) -> li
         for view, label in VIEWS.items():
             out.append(Measure("tier", f"{a} / {b} in {label}", delta_e(c[a], c[b], view), MIN_DELTA_E))
     return out
-
-
-def lint_derived(derived: DerivedPalette) -> list:
-    """Compose one badge per template in all four tiers with ``derived`` and lint it (MB1xx, MB301-303).
-
-    The palette and a small badge set are written to a temporary folder (the loader reads palettes
-    from files); returns the violations (``[]`` when the palette passes)."""
-    import tempfile
-    from pathlib import Path
-
-    import designer
-    from designer.lint import lint
-    from templates import names as template_names
-
-    with tempfile.TemporaryDirectory(prefix="medbadge-derive-") as folder:
-        root = Path(folder)
-        (root / "palettes").mkdir()
-        (root / "palettes" / f"{derived.name}.toml").write_text(derived.to_toml(), encoding="utf-8")
-        badges = "".join(
-            f"  - id: check-{template}\n    title: Hand Hygiene\n    subtitle: Infection Control\n"
-            f"    icon: stethoscope\n    template: {template}\n"
-            f"    description: Cleans hands at the five moments of patient care, every time.\n"
-            f"    criteria: Observed audits on the ward by an infection-control nurse.\n"
-            for template in template_names())
-        (root / "badges.yaml").write_text(
-            "version: 1\nissuer:\n  id: https://badges.example/issuer\n  name: Example School of Medicine\n"
-            "  url: https://example.org\n  email: badges@example.org\n"
-            f"brand:\n  palette: {derived.name}\n  issuer_mark: ESM\ntiers: four-metals\n"
-            f"paths:\n  palettes: [palettes]\n"
-            f"lint:\n  wcag: {derived.wcag}\n  select: [MB101, MB102, MB103, MB301, MB302, MB303]\n"
-            f"badges:\n{badges}", encoding="utf-8")
-        return lint(designer.load(root / "badges.yaml"))

@@ -20,7 +20,7 @@ from typing import Any
 
 import jinja2
 
-from designer.errors import Location, MedbadgeError, unknown_name
+from designer.base.errors import Location, MedbadgeError, unknown_name
 
 
 TEXT_SLOTS = ("title", "subtitle", "tier_label", "issuer_mark")

@@ -10,7 +10,7 @@ contact sheet. Deterministic, incremental, parallel and atomic — see docs/buil
 
 Modules, in the order a build uses them: ``options`` (parse the request), ``cache`` (what can be
 reused), ``staging`` (the atomic swap), ``render`` (one design → files, run in a pool),
-``pngmeta`` (iTXt chunks), ``metadata`` (Open Badges JSON), ``sheet`` (manifest and contact
+``metadata`` (Open Badges JSON), ``sheet`` (manifest and contact
 sheet), ``runner`` (the steps).
 """
 

@@ -17,8 +17,8 @@ from importlib import metadata
 from pathlib import Path
 
 import designer
-import icon_library
-import templates
+from designer import icon_library
+from designer import templates
 from designer.assetset.render import FileRecord
 from designer.design import Design
 from designer.text.fonts import face_for

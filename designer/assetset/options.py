@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 
 #: Default PNG sizes (reference/FACTS.md §4): 64 px icon test, 96 px thumbnails, 150 px LMS,
 #: 340 px large display, 600 px upload master.

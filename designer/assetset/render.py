@@ -10,21 +10,19 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from cairosvg.parser import Tree
-from cairosvg.surface import PNGSurface
 
 import designer
+from designer.base import raster
 from designer.assetset.options import PngSize
-from designer.assetset.pngmeta import with_text
+from designer.base.png import with_text_chunks
 from designer.design import Design
-from designer.errors import Location, MedbadgeError
+from designer.base.errors import Location, MedbadgeError
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,7 @@ def render_design(job: RenderJob) -> RenderResult:
                                           "Description": design.alt_text}
             tree = _parse(design, artwork.svg)
             for size in job.sizes:
-                png = with_text(_rasterise(design, tree, size.pixels), _ordered(text))
+                png = with_text_chunks(_rasterise(design, tree, size.pixels), _ordered(text))
                 rasters += 1
                 files.append(_write(job, folder, f"{design.slug}-{size.suffix}.png", png, "png", size.pixels))
         return RenderResult(design.slug, tuple(files), rasters)
@@ -103,25 +101,22 @@ def _compose(design: Design):
                             where, hint="fix the template, or choose another template for this badge") from None
 
 
-def _parse(design: Design, svg: bytes) -> Tree:
+def _parse(design: Design, svg: bytes):
     """Parse the master once for all its sizes (CairoSVG's ``svg2png`` would parse it per size;
     drawing does not change the tree — the bytes are identical, checked over the example set)."""
     try:
-        return Tree(bytestring=svg, unsafe=False)  # safe mode: no external files or URLs
+        return raster.parse(svg)
     except Exception as error:  # CairoSVG/lxml raise many types; all mean "not an SVG we can draw"
         raise MedbadgeError(f"{design.slug}: the SVG could not be parsed for rasterising: {error}",
                             hint=f"check template '{design.template}' produces well-formed SVG") from None
 
 
-def _rasterise(design: Design, tree: Tree, pixels: int) -> bytes:
-    """The same PNG as :func:`designer.raster.render_png` (96 dpi, size × size), from a parsed tree."""
-    output = io.BytesIO()
+def _rasterise(design: Design, tree, pixels: int) -> bytes:
     try:
-        PNGSurface(tree, output, 96, output_width=pixels, output_height=pixels).finish()
+        return raster.render_png(tree, pixels)
     except Exception as error:
         raise MedbadgeError(f"{design.slug}: the SVG could not be rasterised at {pixels} px: {error}",
                             hint=f"check template '{design.template}' produces well-formed SVG") from None
-    return output.getvalue()
 
 
 def _ordered(text: dict[str, str]) -> dict[str, str]:

@@ -26,7 +26,7 @@ from designer.assetset import cache, metadata, sheet, staging
 from designer.assetset.options import BuildOptions
 from designer.assetset.render import FileRecord, RenderJob, RenderResult, render_design
 from designer.design import Design
-from designer.errors import Location, MedbadgeError, display_path
+from designer.base.errors import Location, MedbadgeError, display_path
 
 #: ``progress(done, total, slug, status)`` with status ``rendered`` or ``unchanged``.
 Progress = Callable[[int, int, str, str], None]

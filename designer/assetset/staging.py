@@ -15,7 +15,7 @@ import secrets
 import shutil
 from pathlib import Path
 
-from designer.errors import Location, MedbadgeError, display_path
+from designer.base.errors import Location, MedbadgeError, display_path
 
 BUILD_TAG = ".medbadge-build-"
 OLD_TAG = ".medbadge-old-"

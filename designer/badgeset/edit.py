@@ -17,10 +17,10 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-import palettes
+from designer import palettes
 from designer.badgeset.load import BadgeSet, loads, parse_yaml, read_text
-from designer.errors import Location, MedbadgeError, display_path, unknown_name
-from designer.output import write_atomic
+from designer.base.errors import Location, MedbadgeError, display_path, unknown_name
+from designer.base.files import write_atomic
 
 #: Indentation styles tried when opening a file; the one that reproduces the file exactly wins.
 INDENT_STYLES = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 4, 0))

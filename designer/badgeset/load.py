@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from designer.badgeset.model import SLUG, BadgeSetModel
-from designer.errors import BadgeSetError, Location, MedbadgeError, did_you_mean, display_path
+from designer.base.errors import BadgeSetError, Location, MedbadgeError, did_you_mean, display_path
 
 Path_ = tuple[str | int, ...]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import icon_library
-import palettes
-import templates
-from designer.color import Color, ColorParseError
-from designer.errors import MedbadgeError, unknown_name
+from designer import icon_library
+from designer import palettes
+from designer import templates
+from designer.base.color import Color, ColorParseError
+from designer.base.errors import MedbadgeError, unknown_name
 
 if TYPE_CHECKING:
     from designer.badgeset.load import BadgeSet

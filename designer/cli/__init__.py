@@ -1,7 +1,7 @@
 """The ``medbadge`` command: a thin Typer shell over the public API.
 
 ``main(argv) -> int`` is the entry tests call; ``run()`` is the console script. Every
-:class:`~designer.errors.MedbadgeError` becomes one line on stderr and exit code 2, never a traceback.
+:class:`~designer.base.errors.MedbadgeError` becomes one line on stderr and exit code 2, never a traceback.
 Sub-commands live in their own modules beside this one and are mounted here.
 """
 
@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 
 app = typer.Typer(
     name="medbadge",

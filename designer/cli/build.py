@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from designer.assetset import BuildOptions, build as build_asset_set, parse_formats, parse_ids, parse_sizes
 from designer.assetset.options import DEFAULT_SIZES, FORMATS
 from designer.cli import app
-from designer.errors import display_path
+from designer.base.errors import display_path
 
 
 @app.command()

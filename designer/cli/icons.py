@@ -1,7 +1,7 @@
 """``medbadge icons list | search | show | import | sheet``: the icon library from the command line.
 
 A thin shell over :mod:`icon_library`: it parses options, calls the library and prints with Rich.
-Every expected failure is a :class:`~designer.errors.MedbadgeError` (an unknown icon, a refused SVG)
+Every expected failure is a :class:`~designer.base.errors.MedbadgeError` (an unknown icon, a refused SVG)
 that :func:`designer.cli.main` turns into one line on stderr and exit code 2. Files are written
 atomically by the library functions, so an interrupted command leaves no half-written output.
 """
@@ -16,10 +16,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-import icon_library
-from designer.errors import MedbadgeError, display_path
-from icon_library import checks
-from icon_library.model import EMBLEMS, Icon
+from designer import icon_library
+from designer.base.errors import MedbadgeError, display_path
+from designer.icon_library import checks
+from designer.icon_library.model import EMBLEMS, Icon
 
 icons_app = typer.Typer(
     name="icons",
@@ -110,10 +110,10 @@ def show_icon(
                       "[green]ok[/green]" if not problems else f"[red]{'; '.join(problems)}[/red]")
     console.print(table)
     if output is not None:
-        from icon_library.raster import render_icon_png
-        from icon_library.files import write_file_atomically
+        from designer.icon_library.raster import render_icon_png
+        from designer.base.files import write_atomic
 
-        write_file_atomically(output, render_icon_png(icon.svg(color=color, size=size), size))
+        write_atomic(output, render_icon_png(icon.svg(color=color, size=size), size))
         console.print(f"wrote {escape(display_path(output))} ({size}x{size} px)")
     return 0
 
@@ -129,7 +129,7 @@ def import_svg(
     licence: str = typer.Option("unspecified", "--licence", help="SPDX licence id of the source, e.g. CC0-1.0."),
 ) -> int:
     """Import an SVG safely: sanitize it, recolour it to currentColor and fit it to the 24 grid."""
-    from icon_library.importer import import_icon
+    from designer.icon_library.importer import import_icon
 
     report = import_icon(file, name, dest, title=title, keywords=keyword or (),
                          categories=category or ("symbol",), licence=licence)
@@ -154,7 +154,7 @@ def sheet(
     icon_path: Optional[list[Path]] = typer.Option(None, "--icon-path", "-I", help=_ICON_PATH_HELP),
 ) -> int:
     """Write a specimen sheet: every icon at 24, 48 and 96 px with its name."""
-    from icon_library.sheet import write_html_sheet, write_png_sheet
+    from designer.icon_library.sheet import write_html_sheet, write_png_sheet
 
     if output.suffix.lower() != ".png":
         raise MedbadgeError(f"{display_path(output)}: the sheet is a PNG", hint="name the output file ....png")

@@ -11,9 +11,9 @@ from pathlib import Path
 import typer
 
 from designer.cli import app
-from designer.errors import MedbadgeError, display_path
+from designer.base.errors import MedbadgeError, display_path
 from designer.lint.formats import FORMATS, Report
-from designer.output import write_atomic
+from designer.base.files import write_atomic
 
 
 def _split(values: list[str] | None) -> tuple[str, ...] | None:

@@ -8,8 +8,6 @@ the commands on the main app. Exit codes: 0 fine, 1 a check failed (``verify``),
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -19,7 +17,8 @@ from rich.console import Console
 from rich.table import Table
 
 from designer.cli import app
-from designer.errors import Location, MedbadgeError, display_path
+from designer.base.errors import Location, MedbadgeError, display_path
+from designer.base.files import write_atomic
 from designer.openbadges import bake as bake_image
 from designer.openbadges import detect_format, load_private_key, load_public_key, new_key, sign_credential
 from designer.openbadges import unbake as unbake_image
@@ -53,32 +52,6 @@ def _read_text(path: Path, what: str) -> str:
         return _read_bytes(path, what).decode("utf-8-sig").strip()
     except UnicodeDecodeError:
         raise MedbadgeError(f"{display_path(path)}: the {what} is not UTF-8 text") from None
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``, so
-    readers see the old file or the new one, never half of one; an existing file keeps its mode."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise MedbadgeError(f"{display_path(path)}: the folder {display_path(folder)} does not exist")
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 @app.command("bake")

@@ -20,7 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from designer.cli import app
-from designer.errors import MedbadgeError, display_path
+from designer.base.errors import MedbadgeError, display_path
 
 palettes_app = typer.Typer(
     name="palettes",
@@ -76,9 +76,10 @@ def derive_command(
     wcag: str = typer.Option("AA", "--wcag", help="Text contrast target: AA (4.5:1) or AAA (7:1)."),
 ) -> int:
     """Derive text and tier colours from key colours, check them with the linter, preview, write."""
-    from designer.color import Color, ColorParseError
-    from designer.output import write_atomic
-    from palettes.derive import DerivationError, derive, lint_derived
+    from designer.base.color import Color, ColorParseError
+    from designer.base.files import write_atomic
+    from designer.lint.derived_palette import lint_derived
+    from designer.palettes.derive import DerivationError, derive
 
     wcag = wcag.upper()
     if wcag not in ("AA", "AAA"):
@@ -107,34 +108,9 @@ def derive_command(
         console.print("[dim]preview only: add -o FILE to write the palette[/]")
         return 0
     data = derived.to_toml().encode("utf-8")
-    if force:
-        write_atomic(output, data)
-    else:
-        _write_new(output, data)
+    write_atomic(output, data, exclusive=not force)
     console.print(f"wrote {escape(display_path(output))}")
     return 0
-
-
-def _write_new(path: Path, data: bytes) -> None:
-    """Write ``data`` to a new file ``path``: complete in a temp file, then hard-linked into place,
-    which fails (instead of replacing) when ``path`` appeared meanwhile."""
-    import os
-    import tempfile
-
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.link(tmp, path)
-        finally:
-            os.unlink(tmp)
-    except FileExistsError:
-        raise MedbadgeError(f"{display_path(path)} exists", hint="use --force to overwrite it") from None
-    except OSError as error:
-        raise MedbadgeError(f"cannot write {display_path(path)}: {error.strerror}") from None
 
 
 if not any(group.name == "palettes" for group in app.registered_groups):

@@ -8,9 +8,9 @@ import typer
 
 import designer
 from designer.cli import app
-from designer.errors import MedbadgeError
-from designer.output import write_atomic
-from designer.raster import render_png
+from designer.base.errors import MedbadgeError
+from designer.base.files import write_atomic
+from designer.base.raster import render_png
 
 
 @app.command()

@@ -12,7 +12,7 @@ from pathlib import Path
 import typer
 
 from designer.cli import app
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 from designer.examples import example_path
 
 APP = Path(__file__).resolve().parent.parent / "studio" / "app.py"

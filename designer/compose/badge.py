@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-import icon_library
-import templates
+from designer import icon_library
+from designer import templates
 from designer.artwork import Artwork, ColorPair, IconPlacement, TextRun
-from designer.color import Color
+from designer.base.color import Color
 from designer.compose import ornaments
 from designer.compose.shapes import SHAPES
 from designer.compose.text_slots import LaidText, lay_out
 from designer.design import Design
-from designer.geometry import Box, fmt
+from designer.base.geometry import Box, fmt
 from designer.text.fonts import load_face
 
 ICON_STROKE = 2.0  # the library's stroke width on its 24-unit grid

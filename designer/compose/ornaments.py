@@ -1,7 +1,7 @@
 """Procedural ornaments drawn with svgwrite: tier pips (stars), laurel sprigs, the tier ribbon and
 rosette tails. They carry no user text, so their markup goes into templates as-is.
 
-Coordinates reach svgwrite already written by :func:`designer.geometry.fmt`, the one number
+Coordinates reach svgwrite already written by :func:`designer.base.geometry.fmt`, the one number
 formatter of every SVG we emit, so ornaments and outlines read alike and output is byte-stable.
 """
 
@@ -11,7 +11,7 @@ import math
 
 import svgwrite
 
-from designer.geometry import Box, fmt, polar
+from designer.base.geometry import Box, fmt, polar
 
 _DRAWING = svgwrite.Drawing(debug=False)  # element factory only; nothing is written from it
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from designer.geometry import fmt, polar
+from designer.base.geometry import fmt, polar
 
 Shape = Callable[[float], str]
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from designer.color import Color
+from designer.base.color import Color
 from designer.design import Design
-from designer.errors import MedbadgeError, TextFitError
-from designer.geometry import Arc, Box
+from designer.base.errors import MedbadgeError, TextFitError
+from designer.base.geometry import Arc, Box
 from designer.text.fit import FittedText, fit_text_to_arc, fit_text_to_box
 from designer.text.fonts import FontStack, face_for
 from designer.text.outlines import arc_path, line_path
 from designer.compose import ornaments
-import templates  # the module, not its names: templates imports designer.errors (no cycle at import)
+from designer import templates  # the module, not its names: templates imports designer.base.errors (no cycle at import)
 
 SLOT_NAMES = {"title": "title", "subtitle": "subtitle", "tier_label": "tier label", "issuer_mark": "issuer mark"}
 

@@ -31,7 +31,7 @@ __all__ = ["LintConfig", "LintContext", "Violation", "SEVERITIES", "contexts_for
 def contexts_for(badge_set, designs: Sequence, config: LintConfig) -> list[LintContext]:
     """Compose every design once and group the contexts of one badge (for the tier rules)."""
     from designer.compose import compose
-    from designer.errors import MissingGlyphsError, TextFitError
+    from designer.base.errors import MissingGlyphsError, TextFitError
 
     index_of = {badge.id: i for i, badge in enumerate(badge_set.model.badges)}
     contexts: list[LintContext] = []

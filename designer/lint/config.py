@@ -15,7 +15,7 @@ Keys (snake_case; kebab-case is accepted in TOML)::
         - {code: MB502, badge: first-aid, reason: "licensed by the national Red Cross society"}
 
 Every suppression needs a non-empty ``reason``; a suppression that matches nothing is reported
-(MB002). A bad key or value is a :class:`~designer.errors.MedbadgeError` at its ``file:line:col``.
+(MB002). A bad key or value is a :class:`~designer.base.errors.MedbadgeError` at its ``file:line:col``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from designer.errors import Location, MedbadgeError, did_you_mean, display_path
+from designer.base.errors import Location, MedbadgeError, did_you_mean, display_path
 from designer.lint.violation import SEVERITIES
 
 
@@ -212,7 +212,7 @@ def load_config(badge_set, overrides: Mapping | None = None) -> LintConfig:
 
 def _check_suppression_targets(config: LintConfig, badge_set) -> None:
     """A suppression naming a badge the set does not have is a typo, not a no-op."""
-    from designer.errors import unknown_name
+    from designer.base.errors import unknown_name
 
     badges = [b.id for b in badge_set.model.badges]
     for suppression in config.suppress:

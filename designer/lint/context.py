@@ -8,7 +8,6 @@ smallest text display size, with and without its text, and the text alone as a c
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,7 +15,7 @@ from functools import cached_property
 from designer.artwork import Artwork
 from designer.badgeset.load import BadgeSet
 from designer.design import Design
-from designer.errors import Location, MedbadgeError
+from designer.base.errors import Location, MedbadgeError
 from designer.lint.config import LintConfig
 from designer.lint.violation import Violation
 
@@ -55,11 +54,6 @@ class LintContext:
 
     # --- rasters (only made when a rule asks) --------------------------------------------------
     @cached_property
-    def raster(self):
-        """The artwork as an RGBA Pillow image at the text display size (``None`` if compose failed)."""
-        return None if self.artwork is None else _rgba(self.artwork.svg, self.config.text_display_px)
-
-    @cached_property
     def text_rasters(self) -> TextRasters | None:
         """The pixels behind the text (over white) and the text's coverage, at the text display size.
 
@@ -71,18 +65,6 @@ class LintContext:
             return None
         return _text_rasters(self.artwork.svg, self.config.text_display_px, self.artwork.canvas)
 
-    @property
-    def raster_without_text(self):
-        """The raster with every outlined text path removed, over white: the pixels behind the text."""
-        rasters = self.text_rasters
-        return None if rasters is None else rasters.behind_image()
-
-    @property
-    def text_mask(self):
-        """Only the outlined text as coverage: an ``L`` image (255 = fully covered)."""
-        rasters = self.text_rasters
-        return None if rasters is None else rasters.mask_image()
-
 
 @dataclass(frozen=True)
 class TextRasters:
@@ -90,14 +72,6 @@ class TextRasters:
 
     behind: object  # numpy.ndarray
     coverage: object  # numpy.ndarray
-
-    def behind_image(self):
-        from PIL import Image
-        return Image.fromarray(self.behind, "RGB")
-
-    def mask_image(self):
-        from PIL import Image
-        return Image.fromarray(self.coverage, "L")
 
 
 def _text_rasters(svg: bytes, size: int, canvas: int) -> TextRasters | None:
@@ -126,30 +100,11 @@ def _text_rasters(svg: bytes, size: int, canvas: int) -> TextRasters | None:
 
 
 def _cairosvg_pixels(svg: bytes, size: int):
-    """``size × size × 4`` uint8 (cairo ARGB32 as B, G, R, A; premultiplied), or ``None``.
-
-    As :func:`designer.raster.render_png` (CairoSVG in safe mode), but the pixels are read from
-    cairo's buffer instead of being encoded to PNG and decoded again."""
-    import numpy as np
-    from cairosvg.parser import Tree
-    from cairosvg.surface import PNGSurface
+    """``size × size × 4`` uint8 (cairo ARGB32 as B, G, R, A; premultiplied), or ``None`` when
+    CairoSVG cannot draw the master (the SVG rules judge such a master instead)."""
+    from designer.base.raster import render_pixels
 
     try:
-        surface = PNGSurface(Tree(bytestring=svg, unsafe=False), None, 96, output_width=size, output_height=size)
-        surface.cairo.flush()
-        stride = surface.cairo.get_stride()
-        data = np.frombuffer(bytes(surface.cairo.get_data()), dtype=np.uint8).reshape(size, stride)
-    except Exception:  # noqa: BLE001 - a master CairoSVG cannot draw is judged by the SVG rules instead
-        return None
-    return data[:, : size * 4].reshape(size, size, 4)
-
-
-def _rgba(svg: bytes, size: int):
-    from PIL import Image
-
-    from designer.raster import render_png
-
-    try:
-        return Image.open(io.BytesIO(render_png(svg, size))).convert("RGBA")
-    except Exception:  # noqa: BLE001 - a master CairoSVG cannot draw is judged by the SVG rules instead
+        return render_pixels(svg, size)
+    except Exception:  # noqa: BLE001 - CairoSVG and its XML parser raise many types
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from designer.errors import Location
+from designer.base.errors import Location
 
 #: Severities from most to least serious; ``--fail-level`` and the config pick one of them.
 SEVERITIES = ("error", "warning", "info")

@@ -19,7 +19,7 @@ from designer.openbadges.bake import bake, bake_png, bake_svg
 from designer.openbadges.formats import detect_format
 from designer.openbadges.keys import KeyPair, load_private_key, load_public_key, new_key, write_key_files
 from designer.openbadges.payload import OB2, OB3, BakedPayload, payload_kind
-from designer.openbadges.png import PNGError
+from designer.base.png import PNGError
 from designer.openbadges.signing import SignatureCheck, check_signature, sign_credential
 from designer.openbadges.unbake import unbake, unbake_all
 from designer.openbadges.verify import VerifyReport, verify

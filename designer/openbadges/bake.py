@@ -21,17 +21,14 @@ import json
 import re
 from collections.abc import Callable
 
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 from designer.openbadges.formats import detect_format
 from designer.openbadges.payload import Kind, check_bakeable, version_spec
-from designer.openbadges.png import (
-    IMAGE_DATA_CHUNKS, Chunk, PNGError, chunk_keyword, chunk_spans, encode_chunk, encode_itxt,
-)
+from designer.base.png import with_text_chunks
 from designer.openbadges.svgdoc import badge_version_of, parse_svg
 
 # Characters XML 1.0 cannot carry at all (§2.2 [2]); a payload holding one cannot go into an SVG.
 _NOT_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_TEXT_CHUNKS = frozenset({b"tEXt", b"zTXt", b"iTXt"})
 _HTTP_URL = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
@@ -51,26 +48,11 @@ def bake_png(
     than adding a second one; the other version's chunk, if any, is kept. The structure and every
     CRC are checked first. ``check_image_data=False`` skips recomputing the CRCs of the pixel data
     chunks (copied verbatim anyway): for issuing one artwork to many recipients, after checking it
-    once with :func:`~designer.openbadges.png.check_png`.
+    once with :func:`~designer.base.png.check_png`.
     """
     spec = version_spec(version)
     check_bakeable(payload, spec)
-    png = bytes(png)
-    spans = chunk_spans(png, skip_crc=frozenset() if check_image_data else IMAGE_DATA_CHUNKS, source=source)
-    header_type, header_offset, header_length = spans[0]
-    if header_type != b"IHDR":
-        raise PNGError(f"the first chunk is {header_type.decode()}, not IHDR: the PNG is corrupt", header_offset, source=source)
-    keyword = spec.png_keyword.encode("latin-1")
-    view = memoryview(png)  # slices of a view are not copies: the bytes are copied once, by join
-    header_end = header_offset + 12 + header_length
-    parts = [view[:header_end], encode_chunk(b"iTXt", encode_itxt(spec.png_keyword, payload))]
-    run_start = header_end  # copy unchanged chunks in contiguous runs
-    for ctype, offset, length in spans[1:]:
-        if ctype in _TEXT_CHUNKS and chunk_keyword(Chunk(ctype, offset, length, png)) == keyword:
-            parts.append(view[run_start:offset])
-            run_start = offset + 12 + length
-    parts.append(view[run_start:])  # the rest, IEND and any trailing bytes included, unchanged
-    return b"".join(parts)
+    return with_text_chunks(png, {spec.png_keyword: payload}, check_image_data=check_image_data, source=source)
 
 
 def svg_badge_element(version: str, kind: Kind, payload: str, *, declare_namespace: bool = False) -> str:

@@ -7,16 +7,16 @@ their magic bytes so the message can say what the file is and how to convert it.
 >>> detect_format(b"\\xff\\xd8\\xff\\xe0JFIF")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-designer.errors.MedbadgeError: this file is a JPEG image: only PNG and SVG can carry Open Badges data (...)
+designer.base.errors.MedbadgeError: this file is a JPEG image: only PNG and SVG can carry Open Badges data (...)
 """
 
 from __future__ import annotations
 
 import re
 
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 from designer.openbadges.payload import Container
-from designer.openbadges.png import PNG_SIGNATURE, PNGError
+from designer.base.png import PNG_SIGNATURE, PNGError
 
 CONVERT_HINT = (
     "export the badge as PNG or SVG, e.g. `medbadge render ... -o badge.png`, "

@@ -38,14 +38,14 @@ import designer
 from designer.assetset import metadata, staging
 from designer.assetset.options import PngSize
 from designer.design import Design
-from designer.errors import Location, MedbadgeError, display_path, unknown_name
+from designer.base.errors import Location, MedbadgeError, display_path, unknown_name
 from designer.openbadges.bake import bake_png, bake_svg, prepare_svg
 from designer.openbadges.credentials import assertion, credential, hashed_email
 from designer.openbadges.keys import PrivateKey
-from designer.openbadges.png import check_png
+from designer.base.png import check_png
 from designer.openbadges.roster import RosterEntry, read_roster
 from designer.openbadges.signing import sign_credential
-from designer.raster import render_png
+from designer.base.raster import render_png
 
 MANIFEST = "issued.json"
 VERSIONS = ("2.0", "3.0", "both")

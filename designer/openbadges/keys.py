@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Union
@@ -20,7 +19,8 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
-from designer.errors import MedbadgeError, display_path
+from designer.base.errors import MedbadgeError, display_path
+from designer.base.files import write_all_atomic
 
 Algorithm = Literal["EdDSA", "ES256", "RS256"]
 ALGORITHMS: tuple[Algorithm, ...] = ("EdDSA", "ES256", "RS256")
@@ -104,20 +104,12 @@ def write_key_files(pair: KeyPair, directory: str | Path, *, name: str | None = 
     for path in (files.private, files.public_jwk, files.public_pem):
         if path.exists():
             raise MedbadgeError(f"{display_path(path)} already exists; key files are never overwritten", hint="choose another -o folder or --name")
-    _write_new(files.private, pair.private_pem, 0o600)
-    _write_new(files.public_jwk, (json.dumps(pair.public_jwk, indent=2) + "\n").encode(), 0o644)
-    _write_new(files.public_pem, pair.public_pem, 0o644)
+    # All three or none; exclusive: never replace anything that appeared in the meantime. The
+    # private key's 0600 is set exactly (not narrowed or widened by the umask).
+    write_all_atomic([(files.private, pair.private_pem, 0o600),
+                      (files.public_jwk, (json.dumps(pair.public_jwk, indent=2) + "\n").encode(), 0o644),
+                      (files.public_pem, pair.public_pem, 0o644)], exclusive=True)
     return files
-
-
-def _write_new(path: Path, data: bytes, mode: int) -> None:
-    # O_EXCL: fail rather than follow or replace anything that appeared in the meantime.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    try:
-        os.write(fd, data)
-    finally:
-        os.close(fd)
-    os.chmod(path, mode)  # the umask may have narrowed it; 0600 must be exact for the private key
 
 
 def algorithm_of(key: PrivateKey | PublicKey) -> Algorithm:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 
 Version = Literal["2.0", "3.0"]
 Kind = Literal["jws", "json", "url"]

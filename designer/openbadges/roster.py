@@ -9,7 +9,7 @@ Format (UTF-8, a byte-order mark tolerated, any line ending)::
 ``name``, ``email``, ``badge`` and ``tier`` are required (header names are matched without regard
 to case or surrounding spaces; other columns are ignored); ``issued_on`` is optional (an ISO 8601
 date or date-time; empty means the run's ``--issued-on``). Names may be in any script; they are
-kept as written (NFC-normalised). Every problem is a :class:`~designer.errors.MedbadgeError` that
+kept as written (NFC-normalised). Every problem is a :class:`~designer.base.errors.MedbadgeError` that
 names the file and the line, so the caller can refuse the whole roster before writing anything.
 
 >>> rows = parse_roster(b"name,email,badge,tier\\nAda,ada@example.org,suturing,foundation\\n", "r.csv")
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from designer.errors import Location, MedbadgeError, display_path
+from designer.base.errors import Location, MedbadgeError, display_path
 
 REQUIRED_COLUMNS = ("name", "email", "badge", "tier")
 OPTIONAL_COLUMNS = ("issued_on",)

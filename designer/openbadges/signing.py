@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Literal
 
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 from designer.openbadges.jws import DecodedJWS, JWSFormatError, decode_unverified, encode_jws, signature_matches
 from designer.openbadges.keys import PrivateKey, PublicKey, jwk_thumbprint, jwk_to_public_key, public_jwk
 

@@ -18,7 +18,7 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser
 
-from designer.errors import MedbadgeError, UnsafeSVGError
+from designer.base.errors import MedbadgeError, UnsafeSVGError
 from designer.openbadges.payload import VERSIONS, VersionSpec
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
@@ -159,7 +159,7 @@ def parse_svg(
 ) -> SvgOutline:
     """Parse ``data`` safely and return its :class:`SvgOutline`.
 
-    Raises :class:`~designer.errors.UnsafeSVGError` for entity declarations (entity-expansion bombs),
+    Raises :class:`~designer.base.errors.UnsafeSVGError` for entity declarations (entity-expansion bombs),
     external entity references, oversize documents; :class:`MedbadgeError` for XML that is not
     well-formed (with line and column) or a root element that is not ``<svg>``.
     """

@@ -16,10 +16,10 @@ Hostile SVG (entity declarations, external entities) is refused by :func:`~.svgd
 
 from __future__ import annotations
 
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 from designer.openbadges.formats import detect_format
 from designer.openbadges.payload import VERSIONS, BakedPayload, Kind, payload_kind
-from designer.openbadges.png import chunk_keyword, decode_text_chunk, iter_chunks
+from designer.base.png import chunk_keyword, decode_text_chunk, iter_chunks
 from designer.openbadges.svgdoc import ElementSpan, badge_version_of, parse_svg
 
 _KEYWORDS = {spec.png_keyword.encode("latin-1"): spec for spec in VERSIONS.values()}
@@ -28,7 +28,7 @@ _KEYWORDS = {spec.png_keyword.encode("latin-1"): spec for spec in VERSIONS.value
 def unbake(data: bytes, *, version: str | None = None, source: str | None = None) -> BakedPayload:
     """The Open Badges payload of a PNG or SVG image: the first one found, or the given version's.
 
-    Raises :class:`~designer.errors.MedbadgeError` when the image carries none, when the file is not
+    Raises :class:`~designer.base.errors.MedbadgeError` when the image carries none, when the file is not
     PNG/SVG, when a PNG is truncated or fails a CRC check, or when an SVG is hostile or malformed.
     """
     wanted = {str(version)} if version is not None else set(VERSIONS)

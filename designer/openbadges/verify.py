@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from designer.errors import MedbadgeError, display_path
+from designer.base.errors import MedbadgeError, display_path
 from designer.openbadges.jws import JWSFormatError, decode_unverified
 from designer.openbadges.keys import PublicKey
 from designer.openbadges.payload import BakedPayload
@@ -76,7 +76,7 @@ def verify(
     ``schema_path`` (or the ``MEDBADGE_OB3_SCHEMA`` environment variable) names the OB 3.0
     AchievementCredential JSON Schema; without it, or without ``jsonschema``, the schema check is
     skipped. Bad input (not PNG/SVG, CRC mismatch, hostile SVG, no badge data) raises
-    :class:`~designer.errors.MedbadgeError`; failed checks are reported, not raised.
+    :class:`~designer.base.errors.MedbadgeError`; failed checks are reported, not raised.
     """
     payload = unbake(image, version=version, source=source)
     document, json_error, signature, problems = None, None, None, []

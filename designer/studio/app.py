@@ -18,18 +18,18 @@ from pathlib import Path
 import streamlit as st
 
 import designer
-import icon_library
-import palettes
-import templates
+from designer import icon_library
+from designer import palettes
+from designer import templates
 from designer.badgeset.edit import BadgeSetDocument, ConflictError
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 from designer.examples import example_path
 from designer.lint import get_rule
 from designer.lint.docs import sections as rule_sections
 from designer.studio import cached
 from designer.studio.exports import baked_png, set_zip
 from designer.studio.uploads import import_uploaded_icon
-from designer.vision import KINDS
+from designer.base.perception import VIEWS
 
 VISION_LABELS = {"normal": "Normal vision", "protan": "Protanopia", "deutan": "Deuteranopia",
                  "tritan": "Tritanopia", "greyscale": "Greyscale"}
@@ -141,7 +141,7 @@ with st.sidebar:
         st.session_state.tier = tier_ids[-1]
     st.selectbox("Tier", tier_ids, format_func=lambda t: next(d.cue.label for d in designs if d.tier_id == t),
                  key="tier")
-    st.radio("Simulate", KINDS, format_func=VISION_LABELS.get, key="vision",
+    st.radio("Simulate", VIEWS, format_func=VISION_LABELS.get, key="vision",
              help="See every preview as a person with a colour-vision deficiency would, or in greyscale.")
 
 if problem is not None:

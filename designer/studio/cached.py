@@ -40,8 +40,8 @@ def icon_png(name: str, search_paths: tuple[str, ...], size: int = 40, width: in
 
     from PIL import Image
 
-    import icon_library
-    from designer.raster import render_png
+    from designer import icon_library
+    from designer.base.raster import render_png
 
     icon = icon_library.get(name, search_paths)
     glyph = Image.open(io.BytesIO(render_png(icon.svg(color="#0b5563").encode("utf-8"), size)))

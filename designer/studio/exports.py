@@ -11,7 +11,7 @@ import designer
 from designer.assetset import metadata
 from designer.openbadges.bake import bake_png
 from designer.openbadges.credentials import credential
-from designer.raster import render_png
+from designer.base.raster import render_png
 
 SAMPLE_RECIPIENT = "sample.learner@example.org"
 SAMPLE_DATE = "2026-01-01T00:00:00Z"

@@ -8,8 +8,8 @@ import tempfile
 from pathlib import Path
 
 from designer.badgeset.edit import BadgeSetDocument
-from designer.errors import Location, MedbadgeError
-from icon_library.importer import ImportReport, import_icon
+from designer.base.errors import Location, MedbadgeError
+from designer.icon_library.importer import ImportReport, import_icon
 
 ICON_FOLDER = "icons"
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from designer.errors import TextFitError
-from designer.geometry import Arc
+from designer.base.errors import TextFitError
+from designer.base.geometry import Arc
 from designer.text.fonts import FontStack
 from designer.text.shaping import ShapedText, cap_height_em, shape
 

@@ -17,7 +17,7 @@ import fontpkg
 import uharfbuzz as hb
 from fontTools.ttLib import TTFont
 
-from designer.errors import MedbadgeError, MissingGlyphsError
+from designer.base.errors import MedbadgeError, MissingGlyphsError
 
 #: Script fallbacks: Unicode ranges → Noto family (used only when its font package is installed).
 SCRIPT_FALLBACKS: tuple[tuple[str, tuple[tuple[int, int], ...], str], ...] = (

@@ -2,7 +2,7 @@
 
 Text is emitted as paths so an SVG master looks the same in every renderer with no font
 installed. Each glyph is drawn once into a recording and replayed through an affine transform;
-numbers go through :func:`designer.geometry.fmt`, so output is byte-stable.
+numbers go through :func:`designer.base.geometry.fmt`, so output is byte-stable.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.teePen import TeePen
 from fontTools.pens.transformPen import TransformPen
 
-from designer.geometry import Arc, Box, fmt
+from designer.base.geometry import Arc, Box, fmt
 from designer.text.fonts import FaceRef, load_face
 from designer.text.shaping import ShapedText
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from designer.assetset import BuildOptions, build, parse_sizes
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 from tests.assetset.badgesets import make_badge_set
 from tests.assetset.conftest import snapshot
 

@@ -175,7 +175,7 @@ def test_damaged_output_file_is_rendered_again(small_set, tmp_path):
 
 
 def test_png_pixels_match_the_engine_rasteriser(example_build):
-    from designer.raster import render_png
+    from designer.base.raster import render_png
 
     out, _ = example_build
     design = designer.resolve(designer.load(EXAMPLE), badges=["clinical-reasoning"], tiers=["distinguished"])[0]

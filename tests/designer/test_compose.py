@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 import designer
-import templates
+from designer import templates
 from tests.conftest import GOLDEN
 
 SVG = "{http://www.w3.org/2000/svg}"

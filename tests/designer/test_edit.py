@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from designer.badgeset.edit import BadgeSetDocument, ConflictError
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 from tests.conftest import EXAMPLE
 
 

@@ -6,7 +6,7 @@ import pytest
 
 import designer
 from designer.cli import main
-from designer.errors import BadgeSetError, MedbadgeError
+from designer.base.errors import BadgeSetError, MedbadgeError
 from tests.conftest import EXAMPLE
 
 GOOD = EXAMPLE.read_text(encoding="utf-8")

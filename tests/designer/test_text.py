@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from designer.errors import MissingGlyphsError, TextFitError
-from designer.geometry import Arc
+from designer.base.errors import MissingGlyphsError, TextFitError
+from designer.base.geometry import Arc
 from designer.text.fit import fit_text_to_arc, fit_text_to_box
 from designer.text.fonts import FontStack, face_for
 from designer.text.outlines import arc_path, line_path

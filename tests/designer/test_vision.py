@@ -9,7 +9,8 @@ import numpy as np
 from coloraide import Color as CAColor
 from PIL import Image
 
-from designer.vision import simulate_array, simulate_color, simulate_png
+from designer.base.perception import simulate_rgb
+from designer.vision import simulate_array, simulate_png
 
 
 def test_table_matches_the_exact_model():
@@ -18,7 +19,7 @@ def test_table_matches_the_exact_model():
     array = np.array([colours], dtype=np.uint8)
     for kind in ("protan", "deutan", "tritan", "greyscale"):
         fast = simulate_array(array, kind)[0]
-        errors = sorted(max(abs(int(a) - b) for a, b in zip(got, simulate_color(rgb, kind)))
+        errors = sorted(max(abs(int(a) - b) for a, b in zip(got, simulate_rgb(rgb, kind)))
                         for rgb, got in zip(colours, fast))
         # a preview, not a measurement: small interpolation error, a little more where a model
         # clips to the gamut edge (Brettel's tritan planes)
@@ -33,8 +34,8 @@ def test_red_and_green_collapse_for_deuteranopes_but_not_in_normal_vision():
         return CAColor("srgb", [c / 255 for c in a]).delta_e(CAColor("srgb", [c / 255 for c in b]), method="2000")
 
     assert delta(red, green) > 50
-    assert delta(simulate_color(red, "deutan"), simulate_color(green, "deutan")) < delta(red, green) / 2
-    grey = simulate_color((220, 159, 20), "greyscale")
+    assert delta(simulate_rgb(red, "deutan"), simulate_rgb(green, "deutan")) < delta(red, green) / 2
+    grey = simulate_rgb((220, 159, 20), "greyscale")
     assert grey[0] == grey[1] == grey[2]
 
 

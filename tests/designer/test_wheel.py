@@ -12,7 +12,8 @@ import venv
 from tests.conftest import EXAMPLE, ROOT
 
 SCRIPT = """
-import sys, designer, icon_library, palettes, templates
+import sys, designer
+from designer import icon_library, palettes, templates
 for module in (designer, icon_library, palettes, templates):
     assert module.__file__.startswith(sys.prefix), module.__file__
 designs = designer.resolve(designer.load(sys.argv[1]))

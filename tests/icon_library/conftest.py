@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import icon_library
+from designer import icon_library
 
 PACKAGE_DIR = Path(icon_library.__file__).parent
 ICONS_DIR = PACKAGE_DIR / "icons"

@@ -6,11 +6,11 @@ import tomllib
 
 import pytest
 
-import icon_library
-from designer.errors import MedbadgeError
-from icon_library.catalog import parse_catalog
-from icon_library.loader import builtin_source
-from icon_library.model import CATEGORIES, EMBLEMS
+from designer import icon_library
+from designer.base.errors import MedbadgeError
+from designer.icon_library.catalog import parse_catalog
+from designer.icon_library.loader import builtin_source
+from designer.icon_library.model import CATEGORIES, EMBLEMS
 
 from .conftest import BUILTIN_NAMES, CATALOG_DIR, ICONS_DIR
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-import icon_library
-from icon_library import checks
-from icon_library.checks import parse_transform
+from designer import icon_library
+from designer.icon_library import checks
+from designer.icon_library.checks import parse_transform
 
 from .conftest import grid_svg
 

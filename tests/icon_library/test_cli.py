@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PIL import Image
 
-import icon_library
+from designer import icon_library
 
 HOSTILE = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><path d="M4 4h16"/></svg>'
 BENIGN = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><circle cx="50" cy="50" r="40" fill="#e33"/></svg>'

@@ -8,7 +8,7 @@ import pkgutil
 
 import pytest
 
-import icon_library
+from designer import icon_library
 
 MODULES = sorted(m.name for m in pkgutil.iter_modules(icon_library.__path__, "icon_library."))
 

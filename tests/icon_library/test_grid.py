@@ -8,12 +8,12 @@ import xml.etree.ElementTree as ET
 import cairosvg
 import pytest
 
-import icon_library
-from icon_library import checks
-from icon_library.markup import SVG_NS, local_name
-from icon_library.raster import ink_box, render_rgba
-from icon_library.safe_xml import parse_svg_file
-from icon_library.sanitize import sanitize
+from designer import icon_library
+from designer.icon_library import checks
+from designer.icon_library.markup import SVG_NS, local_name
+from designer.icon_library.raster import ink_box, render_rgba
+from designer.icon_library.safe_xml import parse_svg_file
+from designer.icon_library.sanitize import sanitize
 
 from .conftest import BUILTIN_NAMES, ICONS_DIR
 

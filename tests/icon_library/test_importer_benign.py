@@ -7,11 +7,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-import icon_library
-from designer.errors import MedbadgeError, UnsafeSVGError
-from icon_library import checks
-from icon_library.importer import import_icon
-from icon_library.raster import ink_box, render_rgba
+from designer import icon_library
+from designer.base.errors import MedbadgeError, UnsafeSVGError
+from designer.icon_library import checks
+from designer.icon_library.importer import import_icon
+from designer.icon_library.raster import ink_box, render_rgba
 
 MESSY_512 = """<?xml version="1.0" encoding="UTF-8"?>
 <!-- Generator: Some Editor 27.0 -->

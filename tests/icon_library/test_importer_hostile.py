@@ -9,8 +9,8 @@ import tracemalloc
 
 import pytest
 
-from designer.errors import UnsafeSVGError
-from icon_library.importer import import_icon
+from designer.base.errors import UnsafeSVGError
+from designer.icon_library.importer import import_icon
 
 NS = 'xmlns="http://www.w3.org/2000/svg"'
 XLINK = 'xmlns:xlink="http://www.w3.org/1999/xlink"'

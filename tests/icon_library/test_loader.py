@@ -7,9 +7,9 @@ import os
 
 import pytest
 
-import icon_library
-from designer.errors import MedbadgeError, UnsafeSVGError
-from icon_library import Icon
+from designer import icon_library
+from designer.base.errors import MedbadgeError, UnsafeSVGError
+from designer.icon_library import Icon
 
 from .conftest import grid_svg
 

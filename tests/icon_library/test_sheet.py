@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 
 from PIL import Image
 
-import icon_library
-from icon_library.sheet import COLUMNS, SIZES, render_html_sheet, render_png_sheet, write_png_sheet
+from designer import icon_library
+from designer.icon_library.sheet import COLUMNS, SIZES, render_html_sheet, render_png_sheet, write_png_sheet
 
 
 def test_png_sheet_is_deterministic_and_sized_for_its_icons():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import designer
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 from designer.lint import lint, load_config
 from tests.lint.conftest import lint_case, write_case
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from designer.color import Color, contrast_ratio
-from designer.lint.rules.mb101_text_contrast import is_large, required_ratio
+from designer.base.color import Color, contrast_ratio
+from designer.lint.wcag import is_large, required_ratio
 
 WHITE = Color.parse("#ffffff")
 

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from designer.cli import main
-from designer.errors import Location
+from designer.base.errors import Location
 from designer.lint.formats import FORMATS, Report
 from designer.lint.registry import rules
 from designer.lint.violation import Violation

@@ -36,7 +36,7 @@ def test_graphic_object_between_two_neighbours_needs_one_to_contrast(tmp_path):
 
     import designer
     from designer.artwork import ColorPair
-    from designer.color import Color
+    from designer.base.color import Color
     from designer.lint import LintConfig, contexts_for
     from designer.lint.rules import mb102_graphic_contrast as rule
     from tests.lint.conftest import write_case

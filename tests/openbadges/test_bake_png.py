@@ -8,9 +8,9 @@ import json
 import pytest
 from PIL import Image
 
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 from designer.openbadges import bake_png, unbake, unbake_all
-from designer.openbadges.png import PNG_SIGNATURE, chunk_keyword, encode_chunk, iter_chunks
+from designer.base.png import PNG_SIGNATURE, chunk_keyword, encode_chunk, iter_chunks
 
 from .conftest import assertion_json, make_png
 

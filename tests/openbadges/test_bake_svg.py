@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 from designer.openbadges import bake_svg, unbake
 from designer.openbadges.bake import svg_badge_element
 

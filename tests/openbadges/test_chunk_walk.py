@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from designer.openbadges import bake_png
-from designer.openbadges.png import PNGError, check_png, chunk_spans, iter_chunks
+from designer.base.png import PNGError, check_png, chunk_spans, iter_chunks
 
 from .conftest import assertion_json, make_png
 

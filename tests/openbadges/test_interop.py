@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from designer.openbadges import bake_png, bake_svg, unbake
-from designer.openbadges.png import chunk_keyword, iter_chunks
+from designer.base.png import chunk_keyword, iter_chunks
 
 from .conftest import assertion_json
 

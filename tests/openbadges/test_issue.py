@@ -16,7 +16,7 @@ from designer.cli import main
 from designer.openbadges import check_signature, load_public_key, new_key, unbake, unbake_all, write_key_files
 from designer.openbadges.issue import IssueOptions, issue
 from designer.openbadges.verify import load_schema, schema_errors
-from designer.raster import render_png
+from designer.base.raster import render_png
 
 from .conftest import CREDENTIAL_SCHEMA
 

@@ -7,8 +7,8 @@ import zlib
 
 import pytest
 
-from designer.errors import MedbadgeError
-from designer.openbadges.png import (
+from designer.base.errors import MedbadgeError
+from designer.base.png import (
     PNG_SIGNATURE, PNGError, decode_text_chunk, encode_chunk, encode_itxt, iter_chunks,
 )
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 from designer.openbadges import bake_svg, unbake_all
 from designer.openbadges.bake import prepare_svg
 from designer.openbadges.issue import derived_token, recipient_slug

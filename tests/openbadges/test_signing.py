@@ -8,13 +8,13 @@ import stat
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 from designer.openbadges import (
     bake_png, check_signature, load_private_key, load_public_key, new_key, sign_credential, unbake, write_key_files,
 )
 from designer.openbadges.jws import decode_unverified, encode_jws
 from designer.openbadges.keys import b64url_decode, b64url_encode, jwk_to_public_key
-from designer.openbadges.png import PNGError, encode_chunk, iter_chunks
+from designer.base.png import PNGError, encode_chunk, iter_chunks
 from designer.openbadges.signing import claim_problems, credential_of, numeric_date
 
 from .conftest import credential

@@ -8,9 +8,9 @@ import zlib
 import pytest
 from PIL import Image
 
-from designer.errors import MedbadgeError, UnsafeSVGError
+from designer.base.errors import MedbadgeError, UnsafeSVGError
 from designer.openbadges import bake_png, unbake, unbake_all
-from designer.openbadges.png import PNG_SIGNATURE, PNGError, encode_chunk, iter_chunks
+from designer.base.png import PNG_SIGNATURE, PNGError, encode_chunk, iter_chunks
 
 from .conftest import assertion_json
 

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 from designer.openbadges import bake_png, bake_svg, new_key, sign_credential, verify
 from designer.openbadges.keys import jwk_to_public_key
 from designer.openbadges.verify import load_schema, schema_errors

@@ -8,10 +8,11 @@ import dataclasses
 import pytest
 
 import designer  # noqa: F401  (first: importing palettes first is circular, palettes -> designer -> palettes)
-import palettes
+from designer import palettes
 from designer.cli import main
-from designer.color import Color, contrast_ratio
-from palettes.derive import METALS, VIEWS, DerivationError, derive, lint_derived
+from designer.base.color import Color, contrast_ratio
+from designer.lint.derived_palette import lint_derived
+from designer.palettes.derive import METALS, VIEWS, DerivationError, derive
 
 KEYS = {
     "dark teal": "#0b5563",
@@ -125,7 +126,7 @@ def test_cli_bad_input_exits_2(argv, capsys):
 
 
 def test_unreachable_tier_distance_says_by_how_much(monkeypatch):
-    import palettes.derive as derive_module
+    import designer.palettes.derive as derive_module
 
     monkeypatch.setattr(derive_module, "MIN_DELTA_E", 40.0)
     monkeypatch.setattr(derive_module, "COMFORTABLE_DELTA_E", 40.0)

@@ -8,7 +8,7 @@ import pytest
 
 import designer
 from designer.badgeset.edit import BadgeSetDocument
-from designer.errors import UnsafeSVGError
+from designer.base.errors import UnsafeSVGError
 from designer.studio.uploads import import_uploaded_icon
 from tests.conftest import EXAMPLE
 

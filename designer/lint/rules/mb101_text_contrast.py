@@ -25,37 +25,13 @@ from __future__ import annotations
 
 import sys
 
-from designer.color import Color, contrast_ratio
+from designer.base.color import contrast_ratio
+from designer.lint.wcag import WHITE, display_px, is_large, required_ratio
 
 CODE = "MB101"
 NAME = "text-contrast"
 SUMMARY = "Text contrast below WCAG 1.4.3 (AA) or 1.4.6 (AAA) at the display size"
 SEVERITY = "error"
-
-LARGE_PX = 24.0  # 18 pt
-LARGE_BOLD_PX = 14 * 96 / 72  # 14 pt = 18.67 px
-WHITE = Color(255, 255, 255)
-
-
-def is_large(size_px: float, weight: int) -> bool:
-    """WCAG "large scale" text at ``size_px`` CSS pixels.
-
-    >>> is_large(24, 400), is_large(18.7, 700), is_large(18.6, 700), is_large(20, 400)
-    (True, True, False, False)
-    """
-    return size_px >= LARGE_PX or (weight >= 700 and size_px >= LARGE_BOLD_PX)
-
-
-def required_ratio(size_px: float, weight: int, level: str) -> float:
-    large = is_large(size_px, weight)
-    if level == "AAA":
-        return 4.5 if large else 7.0
-    return 3.0 if large else 4.5
-
-
-def display_px(context, canvas_units: float) -> float:
-    return canvas_units * context.config.text_display_px / context.artwork.canvas
-
 
 def check(context):
     if context.artwork is None:

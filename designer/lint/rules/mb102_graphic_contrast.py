@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import sys
 
-from designer.color import contrast_ratio
-from designer.lint.rules.mb101_text_contrast import WHITE
+from designer.base.color import contrast_ratio
+from designer.lint.wcag import GRAPHIC_RATIO, WHITE
 
 CODE = "MB102"
 NAME = "graphic-contrast"
 SUMMARY = "Graphical object below 3:1 against every neighbour (WCAG 1.4.11)"
 SEVERITY = "error"
-NEEDED = 3.0
+NEEDED = GRAPHIC_RATIO
 
 
 def check(context):

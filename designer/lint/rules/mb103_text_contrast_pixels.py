@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import sys
 
-from designer.color import Color, contrast_ratio
-from designer.lint.rules.mb101_text_contrast import display_px, is_large, required_ratio
+from designer.base.color import Color, contrast_ratio
+from designer.lint.wcag import display_px, is_large, required_ratio
 
 CODE = "MB103"
 NAME = "text-contrast-pixels"
@@ -43,7 +43,7 @@ def low_percentile_contrast(coverage, behind, box, fill: Color) -> float | None:
 
     ``coverage`` is the text's alpha (``n×n`` uint8), ``behind`` the opaque pixels behind it
     (``n×n×3`` uint8, already over white); ``box`` is in pixels. Vectorised with numpy, but the
-    arithmetic is :func:`designer.color.contrast_ratio`'s: WCAG coefficients, no rounding."""
+    arithmetic is :func:`designer.base.color.contrast_ratio`'s: WCAG coefficients, no rounding."""
     import numpy as np
 
     size = coverage.shape[1]

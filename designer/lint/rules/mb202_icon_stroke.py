@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import sys
 
-import icon_library
-from icon_library import checks
+from designer import icon_library
+from designer.icon_library import checks
 
 CODE = "MB202"
 NAME = "icon-stroke"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sys
 
-from designer.errors import TextFitError
+from designer.base.errors import TextFitError
 
 CODE = "MB203"
 NAME = "text-overflow"

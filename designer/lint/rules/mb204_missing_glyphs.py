@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sys
 
-from designer.errors import MissingGlyphsError
+from designer.base.errors import MissingGlyphsError
 
 CODE = "MB204"
 NAME = "missing-glyphs"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sys
 
-from designer.lint.rules.mb301_tier_colours_similar import tier_findings
+from designer.lint.tiers import tier_findings
 
 CODE = "MB302"
 NAME = "tier-colours-cvd"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sys
 
-from designer.lint.rules.mb301_tier_colours_similar import tier_findings
+from designer.lint.tiers import tier_findings
 
 CODE = "MB303"
 NAME = "tier-colours-greyscale"
@@ -29,4 +29,4 @@ SEVERITY = "error"
 
 
 def check(context):
-    yield from tier_findings(context, sys.modules[__name__], {"grayscale": "in greyscale"})
+    yield from tier_findings(context, sys.modules[__name__], {"greyscale": "in greyscale"})

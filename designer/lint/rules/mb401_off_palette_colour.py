@@ -21,8 +21,8 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 
-import palettes
-from designer.lint.rules.mb301_tier_colours_similar import delta_e
+from designer import palettes
+from designer.base.perception import delta_e
 
 CODE = "MB401"
 NAME = "off-palette-colour"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sys
 
-import icon_library
+from designer import icon_library
 
 CODE = "MB501"
 NAME = "caduceus"

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import sys
 
-import icon_library
+from designer import icon_library
 
 CODE = "MB502"
 NAME = "protected-emblem"

@@ -5,13 +5,13 @@ layout ``length | type | data | CRC``, CRC-32 over type and data) and §11.3.3 "
 (``tEXt``, ``zTXt``, ``iTXt``). No image decoding happens here: chunks are sliced out of the original
 bytes, so a writer can copy every chunk it does not own byte for byte.
 
-Every problem is a :class:`PNGError` (a :class:`~designer.errors.MedbadgeError`) that names the byte
+Every problem is a :class:`PNGError` (a :class:`~designer.base.errors.MedbadgeError`) that names the byte
 offset where the reading stopped:
 
 >>> list(iter_chunks(b"GIF89a..."))
 Traceback (most recent call last):
 ...
-designer.openbadges.png.PNGError: byte 0: not a PNG file: the 8-byte PNG signature is missing
+designer.base.png.PNGError: byte 0: not a PNG file: the 8-byte PNG signature is missing
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import zlib
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from designer.errors import MedbadgeError
+from designer.base.errors import MedbadgeError
 
 try:  # ISA-L's CRC-32 gives the same values ~3x faster than zlib's; every image chunk is checked
     from isal.isal_zlib import crc32 as _crc32
@@ -198,7 +198,7 @@ class TextChunk(NamedTuple):
 
 def chunk_keyword(chunk: Chunk) -> bytes | None:
     """The keyword of a text chunk (the bytes before the first NUL), or ``None`` for other chunks."""
-    if chunk.type not in (b"tEXt", b"zTXt", b"iTXt"):
+    if chunk.type not in TEXT_CHUNKS:
         return None
     start = chunk.offset + 8
     nul = chunk.stream.find(b"\x00", start, min(start + 80, start + chunk.length))  # keywords are 1-79 bytes
@@ -217,6 +217,43 @@ def encode_itxt(keyword: str, text: str) -> bytes:
     if not 1 <= len(key) <= 79 or b"\x00" in key:
         raise ValueError(f"iTXt keyword must be 1-79 Latin-1 characters without NUL, got {keyword!r}")
     return key + b"\x00" + b"\x00" + b"\x00" + b"\x00" + b"\x00" + text.encode("utf-8")
+
+
+TEXT_CHUNKS = frozenset({b"tEXt", b"zTXt", b"iTXt"})
+
+
+def with_text_chunks(png: bytes, fields: dict[str, str], *, check_image_data: bool = True,
+                     source: str | None = None) -> bytes:
+    """``png`` with one uncompressed ``iTXt`` chunk per field right after ``IHDR``, in the order given.
+
+    The one chunk writer (baking and the build's descriptive metadata use it): an earlier text
+    chunk with the same keyword (``iTXt``, or a legacy ``tEXt``/``zTXt``) is dropped rather than
+    kept beside the new one, so re-running never duplicates; every other chunk is copied byte for
+    byte. Structure and CRCs are checked first; ``check_image_data=False`` skips recomputing the
+    CRCs of the pixel data (copied verbatim anyway) for a PNG already checked with
+    :func:`check_png`. No ``tIME`` chunk is added: the bytes are a function of the input.
+
+    >>> png = PNG_SIGNATURE + encode_chunk(b"IHDR", bytes(13)) + encode_chunk(b"IEND", b"")
+    >>> [c.type for c in iter_chunks(with_text_chunks(png, {"Title": "Suturing"}))]
+    [b'IHDR', b'iTXt', b'IEND']
+    """
+    png = bytes(png)
+    spans = chunk_spans(png, skip_crc=frozenset() if check_image_data else IMAGE_DATA_CHUNKS, source=source)
+    header_type, header_offset, header_length = spans[0]
+    if header_type != b"IHDR":
+        raise PNGError(f"the first chunk is {header_type.decode()}, not IHDR: the PNG is corrupt", header_offset,
+                       source=source)
+    keywords = {keyword.encode("latin-1") for keyword in fields}
+    view = memoryview(png)  # slices of a view are not copies: the bytes are copied once, by join
+    header_end = header_offset + 12 + header_length
+    parts = [view[:header_end], *(encode_chunk(b"iTXt", encode_itxt(k, v)) for k, v in fields.items())]
+    run_start = header_end  # copy unchanged chunks in contiguous runs
+    for ctype, offset, length in spans[1:]:
+        if ctype in TEXT_CHUNKS and chunk_keyword(Chunk(ctype, offset, length, png)) in keywords:
+            parts.append(view[run_start:offset])
+            run_start = offset + 12 + length
+    parts.append(view[run_start:])  # the rest, IEND and any trailing bytes included, unchanged
+    return b"".join(parts)
 
 
 def decode_text_chunk(chunk: Chunk, *, source: str | None = None) -> TextChunk:
