@@ -2,7 +2,9 @@
 
 A thin shell over :mod:`designer.openbadges`: read files, call the API, write results atomically
 (a temporary file beside the target, then ``os.replace``), print. Importing this module registers
-the commands on the main app. Exit codes: 0 fine, 1 a check failed (``verify``), 2 bad input.
+the commands on the main app. Exit codes: 0 fine (``verify``: verified), 1 a check failed (``verify``: bad or missing signature
+with ``--key``, wrong key, claims, schema, revoked), 2 bad input, 3 ``verify`` found nothing that
+failed but could verify nothing (unsigned, or signed by a key only the payload vouches for).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from designer.openbadges import detect_format, load_private_key, load_public_key
 from designer.openbadges import unbake as unbake_image
 from designer.openbadges import verify as verify_image
 from designer.openbadges import write_key_files
+from designer.openbadges.limits import MAX_IMAGE_BYTES, MAX_KEY_BYTES, MAX_PAYLOAD_BYTES, parse_json, read_limited
 from designer.openbadges.payload import payload_kind
 
 console = Console(highlight=False)
@@ -40,16 +43,14 @@ class KeyAlgorithm(str, Enum):
     RS256 = "RS256"
 
 
-def _read_bytes(path: Path, what: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise MedbadgeError(f"{display_path(path)}: cannot read the {what} ({error.strerror})") from None
+def _read_bytes(path: Path, what: str, limit: int = MAX_IMAGE_BYTES) -> bytes:
+    """At most ``limit`` bytes of ``path`` (docs/limits.md): /dev/zero is refused, not read forever."""
+    return read_limited(path, limit, what)
 
 
 def _read_text(path: Path, what: str) -> str:
     try:
-        return _read_bytes(path, what).decode("utf-8-sig").strip()
+        return _read_bytes(path, what, MAX_PAYLOAD_BYTES).decode("utf-8-sig").strip()
     except UnicodeDecodeError:
         raise MedbadgeError(f"{display_path(path)}: the {what} is not UTF-8 text") from None
 
@@ -71,7 +72,7 @@ def bake_command(
     if sign is not None:
         if version != "3.0" or payload_kind(payload) != "json":
             raise MedbadgeError("--sign signs an OB 3.0 credential JSON; use it with --credential FILE.json")
-        payload = sign_credential(json.loads(payload), load_private_key(sign), kid=kid)
+        payload = sign_credential(parse_json(payload, "credential file"), load_private_key(sign), kid=kid)
     data = _read_bytes(image, "image")
     source = display_path(image)
     container = detect_format(data, source=source)
@@ -135,7 +136,16 @@ def _print_report(name: str, report) -> None:  # noqa: ANN001 - VerifyReport, ke
             table.add_row("key", f"{check.thumbprint}{'' if check.trusted else ' (from the token itself, untrusted)'}")
     for problem in report.claim_problems:
         table.add_row("claims", f"[red]{problem}[/]")
-    table.add_row("result", "[green]ok[/]" if report.ok else "[red]FAILED[/]")
+    if report.unsigned_with_key:
+        table.add_row("signature", "[red]missing: the payload carries no signature, but --key asks for one "
+                                   "(a stripped or never-signed credential)[/]")
+    verdicts = {
+        "verified": "[green]ok: verified[/]",
+        "failed": "[red]FAILED[/]",
+        "unsigned": "[yellow]unsigned, not verified[/] (no signature to check; exit 3)",
+        "untrusted": "[yellow]signature valid, signer not verified[/] (pass --key with the issuer's key; exit 3)",
+    }
+    table.add_row("result", verdicts[report.verdict])
     console.print(table)
 
 
@@ -195,7 +205,7 @@ def issue_command(
         version=version.value, sizes=parse_sizes(sizes),
         issued_on=normalise_issued_on(issued_on, Location("--issued-on")) if issued_on else None,
         key=load_private_key(sign) if sign is not None else None, kid=kid, base_url=base_url,
-        secret=_read_bytes(secret, "secret file") if secret is not None else None, random_salts=random_salts,
+        secret=_read_bytes(secret, "secret file", MAX_KEY_BYTES) if secret is not None else None, random_salts=random_salts,
     )
     started = _time.perf_counter()
     if console.is_terminal and not quiet:

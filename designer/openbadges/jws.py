@@ -44,6 +44,8 @@ class DecodedJWS:
 def _json_segment(segment: str, what: str) -> Any:
     try:
         return json.loads(b64url_decode(segment))
+    except RecursionError:
+        raise JWSFormatError(f"the JWS {what} nests too deeply") from None
     except (ValueError, UnicodeDecodeError) as error:
         raise JWSFormatError(f"the JWS {what} is not base64url-encoded JSON ({error})") from None
 

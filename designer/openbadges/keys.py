@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
 from designer.base.errors import MedbadgeError, display_path
-from designer.base.files import write_all_atomic
+from designer.base.files import write_all_atomic, write_error
 
 Algorithm = Literal["EdDSA", "ES256", "RS256"]
 ALGORITHMS: tuple[Algorithm, ...] = ("EdDSA", "ES256", "RS256")
@@ -98,7 +98,10 @@ def write_key_files(pair: KeyPair, directory: str | Path, *, name: str | None = 
     anything) when any of the three files exists.
     """
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a read-only place, a file where a folder should be, a full disk
+        raise write_error(error, directory) from None
     stem = name or f"{pair.alg.lower()}-{pair.thumbprint[:8]}"
     files = KeyFiles(directory / f"{stem}.private.pem", directory / f"{stem}.public.jwk", directory / f"{stem}.public.pem")
     for path in (files.private, files.public_jwk, files.public_pem):
@@ -185,7 +188,7 @@ def load_public_key(path: str | Path) -> PublicKey:
     if text.startswith(b"{"):
         try:
             jwk = json.loads(text)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             raise MedbadgeError(f"{display_path(path)}: not valid JWK JSON ({error})") from None
         if isinstance(jwk, dict) and isinstance(jwk.get("keys"), list) and len(jwk["keys"]) == 1:
             jwk = jwk["keys"][0]  # a JWK Set with one key
@@ -204,7 +207,6 @@ def load_public_key(path: str | Path) -> PublicKey:
 
 
 def _read_key_file(path: str | Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as error:
-        raise MedbadgeError(f"{display_path(path)}: cannot read the key file ({error.strerror})") from None
+    from designer.openbadges.limits import MAX_KEY_BYTES, read_limited
+
+    return read_limited(path, MAX_KEY_BYTES, "key file")

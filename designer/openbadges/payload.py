@@ -81,10 +81,9 @@ def check_bakeable(payload: str, spec: VersionSpec) -> Kind:
     """
     kind = payload_kind(payload)
     if kind == "json":
-        try:
-            document = json.loads(payload)
-        except ValueError as error:
-            raise MedbadgeError(f"the OB {spec.version} payload is not valid JSON ({error})", hint="fix the JSON file") from None
+        from designer.openbadges.limits import parse_json
+
+        document = parse_json(payload, f"OB {spec.version} payload")
         if not isinstance(document, dict):
             raise MedbadgeError(f"the OB {spec.version} payload must be a JSON object")
         return kind

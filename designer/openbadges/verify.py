@@ -18,6 +18,7 @@ from typing import Any, Literal
 from designer.base.errors import MedbadgeError, display_path
 from designer.openbadges.jws import JWSFormatError, decode_unverified
 from designer.openbadges.keys import PublicKey
+from designer.openbadges.limits import MAX_JSON_BYTES, MAX_PAYLOAD_BYTES, parse_json, read_limited
 from designer.openbadges.payload import BakedPayload
 from designer.openbadges.signing import SignatureCheck, check_signature, claim_problems, credential_of
 from designer.openbadges.unbake import unbake
@@ -53,13 +54,48 @@ class VerifyReport:
     def signature_failed(self) -> bool:
         return self.signature is not None and self.signature.verdict not in ("valid", "no-key")
 
+    #: Whether the caller named the key to trust (``--key``): then an unsigned payload fails.
+    key_given: bool = False
+
+    @property
+    def signed(self) -> bool:
+        return self.signature is not None
+
+    @property
+    def unsigned_with_key(self) -> bool:
+        """A payload with no signature checked against a key you trust: a stripped signature."""
+        return self.key_given and not self.signed
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.signature_failed or self.claim_problems or self.json_error or self.schema.status == "invalid"
+                    or self.unsigned_with_key)
+
+    @property
+    def verified(self) -> bool:
+        """Nothing failed and a signature was checked against a key you trust."""
+        return not self.failed and self.signature is not None and self.signature.ok and self.signature.trusted
+
+    @property
+    def verdict(self) -> Literal["verified", "failed", "unsigned", "untrusted"]:
+        """``verified``; ``failed`` (a check failed, or no signature although a key was given);
+        ``unsigned`` (no signature, no key: nothing could be verified); ``untrusted`` (the signature
+        matches only a key the payload itself carries, so who signed is not known)."""
+        if self.failed:
+            return "failed"
+        if self.verified:
+            return "verified"
+        return "unsigned" if self.signature is None else "untrusted"
+
     @property
     def ok(self) -> bool:
-        return not (self.signature_failed or self.claim_problems or self.json_error or self.schema.status == "invalid")
+        """Only a verified payload is ok: an unsigned one is never reported as verified."""
+        return self.verdict == "verified"
 
     @property
     def exit_code(self) -> int:
-        return 0 if self.ok else 1
+        """0 verified, 1 failed, 3 not verified (unsigned or signer unknown); 2 is bad input (raised)."""
+        return {"verified": 0, "failed": 1, "unsigned": 3, "untrusted": 3}[self.verdict]
 
 
 def verify(
@@ -79,14 +115,17 @@ def verify(
     :class:`~designer.base.errors.MedbadgeError`; failed checks are reported, not raised.
     """
     payload = unbake(image, version=version, source=source)
+    if len(payload.text) > MAX_PAYLOAD_BYTES:
+        raise MedbadgeError(f"{source + ': ' if source else ''}the baked payload is {len(payload.text)} characters, "
+                            f"over the {MAX_PAYLOAD_BYTES}-character limit; refusing it")
     document, json_error, signature, problems = None, None, None, []
     if payload.kind == "json":
         try:
-            parsed = json.loads(payload.text)
+            parsed = parse_json(payload.text, "baked JSON")
             document = parsed if isinstance(parsed, dict) else None
             json_error = None if document is not None else "the JSON is not an object"
-        except ValueError as error:
-            json_error = f"not valid JSON: {error}"
+        except MedbadgeError as error:
+            json_error = error.message
     elif payload.kind == "jws":
         signature = check_signature(payload.text, public_key)
         try:
@@ -98,7 +137,7 @@ def verify(
             if payload.version == "3.0":
                 problems = claim_problems(claims, now=now)
     schema = _check_schema(document, payload.version, schema_path)
-    return VerifyReport(payload, document, json_error, schema, signature, tuple(problems))
+    return VerifyReport(payload, document, json_error, schema, signature, tuple(problems), key_given=public_key is not None)
 
 
 def _check_schema(document: dict[str, Any] | None, version: str, schema_path: str | Path | None) -> SchemaCheck:
@@ -121,11 +160,10 @@ def _check_schema(document: dict[str, Any] | None, version: str, schema_path: st
 
 def load_schema(path: str | Path) -> dict[str, Any]:
     """Read a JSON Schema file, with a clear error when it is missing or not JSON."""
+    data = read_limited(path, MAX_JSON_BYTES, "schema")
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise MedbadgeError(f"{display_path(path)}: cannot read the schema ({error.strerror})") from None
-    except ValueError as error:
+        return json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError) as error:
         raise MedbadgeError(f"{display_path(path)}: the schema is not JSON ({error})") from None
 
 

@@ -36,7 +36,8 @@ def test_verify_ob3_json_png(png):
     report = verify(bake_png(png, json.dumps(credential()), "3.0"), schema_path=CREDENTIAL_SCHEMA)
     assert (report.payload.version, report.payload.kind, report.parses_as_json) == ("3.0", "json", True)
     assert report.schema.status == "valid" and report.signature is None
-    assert report.ok and report.exit_code == 0
+    # Well-formed but unsigned: never "ok", exit 3 (nothing failed, nothing verified).
+    assert not report.ok and report.verdict == "unsigned" and report.exit_code == 3
 
 
 @needs_schema
@@ -74,7 +75,7 @@ def test_verify_expired_credential_reports_claims(png):
 def test_verify_ob2_hosted(png):
     report = verify(bake_png(png, assertion_json(), "2.0"))
     assert report.payload.version == "2.0" and report.parses_as_json
-    assert report.schema.status == "skipped" and report.ok
+    assert report.schema.status == "skipped" and report.verdict == "unsigned" and report.exit_code == 3
 
 
 def test_schema_skipped_without_a_path(png, monkeypatch):
