@@ -89,7 +89,11 @@ def _role_problems(roles, palette, badge_set, where) -> list[MedbadgeError]:
             continue
         try:
             Color.parse(ref)
-        except ColorParseError:
+        except ColorParseError as refused:
+            if "(" in ref:  # written as a colour function, rgb(...): say what is wrong with it
+                problems.append(MedbadgeError(str(refused), badge_set.location(*where, role),
+                                              hint="e.g. rgb(11 85 99) or #0b5563"))
+                continue
             error = unknown_name("colour", ref, [*palette.colors, *palette.roles], badge_set.location(*where, role))
             error.hint = (error.hint or "") + "; or give a colour such as #0b5563"
             problems.append(error)

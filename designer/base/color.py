@@ -11,10 +11,12 @@ for hundreds of 8-bit colours next to the 4.5 and 3.0 thresholds (see reference/
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
 from coloraide import Color as _CAColor
+from coloraide.channels import FLG_ANGLE as _ANGLE
 
 
 class ColorParseError(ValueError):
@@ -93,7 +95,37 @@ def _parse_cached(text: str) -> Color:
         raise ColorParseError(
             f"'{text}' is not a colour: use #rrggbb, #rgb, rgb(...), hsl(...) or a CSS colour name"
         ) from None
+    if not _in_range(parsed):
+        raise ColorParseError(
+            f"'{text}' is not a colour: its numbers must be finite and in range "
+            "(rgb 0-255 or 0%-100%, hsl and hwb 0%-100%, alpha 0-1)"
+        )
     return Color.from_coloraide(parsed)
+
+
+def _in_range(color: _CAColor) -> bool:
+    """Whether every number of a parsed colour is finite and in range, so that converting it can
+    neither overflow (``rgb(1e308,0,0)``) nor turn an absurd value into some colour silently.
+
+    A channel the colour space bounds (sRGB's red, green and blue, saturation, whiteness, alpha)
+    must lie in its range; a hue may be any finite angle; an unbounded channel (Lab's a and b,
+    a chroma) may go as far again beyond its usual range, which is past every real colour."""
+    channels = color.CS_MAP[color.space()].CHANNELS
+    values = [*color.coords(nans=False), color.alpha(nans=False)]
+    limits = [*channels, None]
+    for value, channel in zip(values, limits):
+        if not math.isfinite(value):
+            return False
+        if channel is None:  # alpha
+            low, high, bound = 0.0, 1.0, True
+        else:
+            low, high, bound = channel.low, channel.high, channel.bound
+            if channel.flags & _ANGLE:
+                continue
+        slack = 1e-9 if bound else high - low
+        if not low - slack <= value <= high + slack:
+            return False
+    return True
 
 
 def _linear(channel: int) -> float:
