@@ -91,6 +91,14 @@ class Badge(Strict):
     achievement_type: str | None = None
 
 
+class Credentials(Strict):
+    """How ``medbadge issue`` signs OB 3.0 credentials (docs/credentials.md); owned by designer/openbadges."""
+
+    signing_key: NonEmpty | None = None  # private key PEM, or a key folder from `medbadge keys rotate`; relative to this file
+    issuer_id: Annotated[str, Field(pattern=r"^(https://\S+|did:web:\S+|did:key(:z\S+)?)$")] | None = None
+    proof: Literal["vc-jwt", "data-integrity"] = "vc-jwt"
+
+
 class BadgeSetModel(Strict):
     version: Literal[1] = 1
     issuer: Issuer
@@ -100,6 +108,7 @@ class BadgeSetModel(Strict):
     paths: SearchPaths = SearchPaths()
     badges: Annotated[list[Badge], Field(min_length=1)]
     lint: dict = {}
+    credentials: Credentials = Credentials()
 
     @model_validator(mode="after")
     def _unique_ids(self) -> BadgeSetModel:

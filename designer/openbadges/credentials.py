@@ -26,7 +26,7 @@ def hashed_email(email: str, salt: str) -> str:
 
 def assertion(design: Design, *, badgeclass_id: str, assertion_id: str, email: str, salt: str,
               issued_on: str, image: str | None = None) -> dict:
-    """An OB 2.0 hosted Assertion (FACTS §1: recipient hashed, verification hosted)."""
+    """An OB 2.0 hosted Assertion (Open Badges 2.0 §Assertion: recipient hashed, verification hosted)."""
     data = {
         "@context": metadata.OB2_CONTEXT,
         "type": "Assertion",
@@ -42,12 +42,17 @@ def assertion(design: Design, *, badgeclass_id: str, assertion_id: str, email: s
 
 
 def credential(design: Design, issuer: metadata.IssuerInfo, achievement: dict, *, credential_id: str,
-               email: str, salt: str, issued_on: str, name: str | None = None, image: str | None = None) -> dict:
+               email: str, salt: str, issued_on: str, name: str | None = None, image: str | None = None,
+               subject_id: str | None = None) -> dict:
     """An OB 3.0 OpenBadgeCredential (unsigned: sign it as a VC-JWT or bake it as JSON).
 
     ``image`` is the baked image's URL (``credentialSubject.image``); the Achievement keeps the
-    unbaked artwork (FACTS §1)."""
-    subject: dict = {
+    unbaked artwork (OB 3.0 §"Baked Badge"). ``subject_id`` (a DID or other URI of the learner)
+    becomes ``credentialSubject.id``, the holder a wallet binds the credential to (VC Data Model 2.0
+    §4.4); the hashed e-mail ``identifier`` is always there too (OB 3.0 AchievementSubject: "either
+    id or at least one identifier MUST be supplied")."""
+    subject: dict = {"id": subject_id} if subject_id else {}
+    subject |= {
         "type": ["AchievementSubject"],
         "identifier": [{
             "type": "IdentityObject",

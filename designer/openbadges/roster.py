@@ -8,7 +8,10 @@ Format (UTF-8, a byte-order mark tolerated, any line ending)::
 
 ``name``, ``email``, ``badge`` and ``tier`` are required (header names are matched without regard
 to case or surrounding spaces; other columns are ignored); ``issued_on`` is optional (an ISO 8601
-date or date-time; empty means the run's ``--issued-on``). Names may be in any script; they are
+date or date-time; empty means the run's ``--issued-on``), and so is ``subject_id``: the learner's
+DID (``did:key:...``, ``did:web:...``) or another absolute URI, which becomes
+``credentialSubject.id`` and the VC-JWT ``sub`` claim so a wallet can bind the credential to its
+holder (a ``mailto:`` URI is refused: the e-mail is only ever published hashed). Names may be in any script; they are
 kept as written (NFC-normalised). Every problem is a :class:`~designer.base.errors.MedbadgeError` that
 names the file and the line, so the caller can refuse the whole roster before writing anything.
 
@@ -30,7 +33,10 @@ from pathlib import Path
 from designer.base.errors import Location, MedbadgeError, display_path
 
 REQUIRED_COLUMNS = ("name", "email", "badge", "tier")
-OPTIONAL_COLUMNS = ("issued_on",)
+OPTIONAL_COLUMNS = ("issued_on", "subject_id")
+# An absolute URI (RFC 3986 §3: scheme ":" ...): a DID such as did:key:z6Mk... or did:web:..., or an
+# https URL. It becomes credentialSubject.id and the VC-JWT "sub" claim (OB 3.0 §8.2.4.1).
+_SUBJECT_ID = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+")
 _BOM = b"\xef\xbb\xbf"
 # One "@", no spaces or separators in the local part, a domain of dot-separated labels with a
 # top-level label (letters, digits, hyphens; internationalised domains in Unicode are accepted).
@@ -47,6 +53,7 @@ class RosterEntry:
     badge: str
     tier: str
     issued_on: str | None = None  # normalised to ``YYYY-MM-DDTHH:MM:SSZ``; None: the run's default
+    subject_id: str | None = None  # a DID or other URI of the learner: credentialSubject.id and JWT sub
 
     @property
     def email_key(self) -> str:
@@ -57,10 +64,9 @@ class RosterEntry:
 def read_roster(path: str | Path) -> list[RosterEntry]:
     """Read and check the roster file at ``path`` (see the module docstring for the format)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise MedbadgeError(f"cannot read the roster ({error.strerror})", Location(display_path(path))) from None
+    from designer.openbadges.limits import MAX_JSON_BYTES, read_limited
+
+    data = read_limited(path, MAX_JSON_BYTES, "roster")
     return parse_roster(data, display_path(path))
 
 
@@ -126,8 +132,16 @@ def _entry(cells: list[str], columns: dict[str, int], where: Location) -> Roster
                             hint="write it as name@domain.tld")
     name = unicodedata.normalize("NFC", values["name"])
     issued = cell("issued_on")
+    subject_id = cell("subject_id") or None
+    if subject_id is not None:
+        if not _SUBJECT_ID.fullmatch(subject_id):
+            raise MedbadgeError(f"row {where.line}: subject_id {subject_id!r} is not a URI", where,
+                                hint="give the learner's DID (did:key:..., did:web:...) or another absolute URI, or leave it empty")
+        if subject_id.lower().startswith("mailto:"):
+            raise MedbadgeError(f"row {where.line}: subject_id is a mailto: URI", where,
+                                hint="the e-mail column is hashed; a mailto: subject_id would publish the plain address")
     return RosterEntry(where.line or 0, name, email, values["badge"], values["tier"],
-                       normalise_issued_on(issued, where) if issued else None)
+                       normalise_issued_on(issued, where) if issued else None, subject_id)
 
 
 def normalise_issued_on(value: str, where: Location | None = None) -> str:

@@ -7,7 +7,10 @@ Data Model 2.0):
   URI that dereferences to the JWK); no other header parameters.
 - JWT payload: the OpenBadgeCredential JSON itself, plus the registered claims ``iss`` = ``issuer.id``,
   ``jti`` = ``id``, ``sub`` = ``credentialSubject.id``, ``nbf`` = ``validFrom`` and ``exp`` =
-  ``validUntil`` (when present) as NumericDate. The older VC-DM 1.1 form wraps the credential in a
+  ``validUntil`` (when present) as NumericDate. A recipient known only by e-mail has no
+  ``credentialSubject.id`` (the address is published only salted and hashed, in ``identifier``), so
+  the token has no ``sub``: §8.2.4.1 maps ``sub`` from ``credentialSubject.id`` and RFC 7519 §4.1.2
+  makes ``sub`` optional. Give the roster a ``subject_id`` (a DID) to get one. The older VC-DM 1.1 form wraps the credential in a
   ``vc`` claim; §8.2.4 tells verifiers to accept it, so :func:`credential_of` and
   :func:`claim_problems` do, but :func:`sign_credential` writes the current form.
 
@@ -69,11 +72,17 @@ def vc_jwt_claims(credential: dict[str, Any]) -> dict[str, Any]:
     return claims
 
 
-def sign_credential(credential: dict[str, Any], key: PrivateKey, *, kid: str | None = None, embed_jwk: bool = True) -> str:
+def sign_credential(credential: dict[str, Any], key: PrivateKey, *, kid: str | None = None,
+                    embed_jwk: bool | None = None) -> str:
     """Sign an OpenBadgeCredential as a VC-JWT compact JWS with ``key`` (EdDSA, ES256 or RS256).
 
-    The header carries the public ``jwk`` (default) and/or ``kid``; §8.2 requires at least one.
+    The header carries ``kid`` when given (a URI that dereferences to the public JWK: published by
+    ``issue``) and the public ``jwk`` only when there is no ``kid`` (``embed_jwk`` overrides): §8.2
+    requires at least one, and a 3072-bit RSA JWK would make the header ~770 bytes, past the
+    512-byte header limit some libraries (joserfc) enforce.
     """
+    if embed_jwk is None:
+        embed_jwk = kid is None
     if not embed_jwk and not kid:
         raise MedbadgeError("a VC-JWT header needs the public 'jwk' or a 'kid' URI", hint="pass kid= or keep embed_jwk")
     header: dict[str, Any] = {"typ": "JWT"}
