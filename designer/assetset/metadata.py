@@ -123,3 +123,31 @@ def _alignment(ref, *, ob3: bool) -> dict:
     if ref.code:
         data["targetCode"] = ref.code
     return data
+
+
+def hosted_image_path(design: Design, sizes=None) -> str:
+    """The image a hosted BadgeClass / Achievement points at, as ``medbadge build`` chooses it: the
+    largest PNG of the asset set (its upload master), by default of the default sizes.
+
+    ``medbadge issue`` uses the same path so that the Achievement embedded in a credential equals
+    the hosted ``.achievement.json`` with the same id.
+    """
+    from designer.assetset.options import DEFAULT_SIZES, parse_sizes
+
+    largest = max(parse_sizes(DEFAULT_SIZES) if sizes is None else sizes, key=lambda size: size.pixels)
+    return f"{design.badge_id}/{design.slug}-{largest.suffix}.png"
+
+
+def png_text(design: Design, issuer_name: str, software: str) -> dict[str, str]:
+    """The descriptive PNG text chunks of an artwork, in the order ``medbadge build`` writes them."""
+    return {"Title": badge_name(design), "Description": design.alt_text, "Author": issuer_name,
+            "Copyright": f"© {issuer_name}", "Software": software}
+
+
+def issuer_ob2(issuer: IssuerInfo) -> dict:
+    """The OB 2.0 Issuer (hosted at the issuer id for hosted verification)."""
+    data = {"@context": OB2_CONTEXT, "type": "Issuer", "id": issuer.id, "name": issuer.name, "url": issuer.url,
+            "email": issuer.email}
+    if issuer.description:
+        data["description"] = issuer.description
+    return data

@@ -28,8 +28,9 @@ from designer.openbadges import verify as verify_image
 from designer.openbadges import write_key_files
 from designer.openbadges.limits import MAX_IMAGE_BYTES, MAX_KEY_BYTES, MAX_PAYLOAD_BYTES, parse_json, read_limited
 from designer.openbadges.payload import payload_kind
+from designer.openbadges.trust import load_key_set
 
-console = Console(highlight=False)
+console = Console(highlight=False, emoji=False)
 
 
 class OBVersion(str, Enum):
@@ -104,11 +105,13 @@ def verify_command(
     key: Optional[Path] = typer.Option(None, "--key", help="Issuer's public key (PEM or JWK) to check the signature with."),
     schema: Optional[Path] = typer.Option(None, "--schema", help="OB 3.0 AchievementCredential JSON Schema file."),
     version: Optional[OBVersion] = typer.Option(None, "--version", help="Check this version's data (default: the first found)."),
+    status: Optional[Path] = typer.Option(None, "--status", help="Status list credential file, or an issued/ (or publish/) folder: check revocation offline."),
 ) -> None:
-    """Check what an image carries; exit 1 when a signature, claim, JSON or schema check fails."""
+    """Check what an image carries: exit 0 verified, 1 failed or revoked, 2 bad input, 3 unsigned / signer unknown."""
     data = _read_bytes(image, "image")
-    public_key = load_public_key(key) if key is not None else None
-    report = verify_image(data, public_key=public_key, schema_path=schema, version=version.value if version else None, source=display_path(image))
+    public_key = load_key_set(key) if key is not None else None
+    report = verify_image(data, public_key=public_key, schema_path=schema, version=version.value if version else None,
+                          source=display_path(image), status=status)
     _print_report(display_path(image), report)
     raise typer.Exit(report.exit_code)
 
@@ -136,12 +139,15 @@ def _print_report(name: str, report) -> None:  # noqa: ANN001 - VerifyReport, ke
             table.add_row("key", f"{check.thumbprint}{'' if check.trusted else ' (from the token itself, untrusted)'}")
     for problem in report.claim_problems:
         table.add_row("claims", f"[red]{problem}[/]")
+    if report.status is not None:
+        colour = {"active": "green", "revoked": "red", "invalid": "red", "unchecked": "yellow"}[report.status.verdict]
+        table.add_row("status", f"[{colour}]{report.status.verdict}[/]: {report.status.detail}")
     if report.unsigned_with_key:
         table.add_row("signature", "[red]missing: the payload carries no signature, but --key asks for one "
                                    "(a stripped or never-signed credential)[/]")
     verdicts = {
         "verified": "[green]ok: verified[/]",
-        "failed": "[red]FAILED[/]",
+        "failed": "[red]FAILED: revoked[/]" if report.status is not None and report.status.verdict == "revoked" else "[red]FAILED[/]",
         "unsigned": "[yellow]unsigned, not verified[/] (no signature to check; exit 3)",
         "untrusted": "[yellow]signature valid, signer not verified[/] (pass --key with the issuer's key; exit 3)",
     }
@@ -169,6 +175,28 @@ def keys_new_command(
     return 0
 
 
+@keys_app.command("rotate")
+def keys_rotate_command(
+    folder: Path = typer.Argument(..., metavar="KEYS_DIR", help="Key folder (created if missing); issue with --sign KEYS_DIR."),
+    alg: KeyAlgorithm = typer.Option(KeyAlgorithm.EdDSA, "--alg", help="Signature algorithm of the new key."),
+) -> int:
+    """Make a new current signing key; older keys stay listed (retired) so they stay published."""
+    from designer.openbadges.keyring import rotate
+
+    files, ring = rotate(folder, alg.value)
+    console.print(f"new current key  {display_path(files.private)}")
+    retired = [entry["name"] for entry in ring["keys"] if entry.get("retired")]
+    if retired:
+        console.print(f"retired (still published in jwks.json / did.json): {', '.join(retired)}")
+    console.print("re-run `medbadge issue --sign KEYS_DIR` and upload publish/ so the new key is published")
+    return 0
+
+
+class ProofFormat(str, Enum):
+    vc_jwt = "vc-jwt"
+    data_integrity = "data-integrity"
+
+
 class IssueVersion(str, Enum):
     v2 = "2.0"
     v3 = "3.0"
@@ -181,8 +209,12 @@ def issue_command(
     roster: Path = typer.Option(..., "--roster", help="CSV with columns name,email,badge,tier[,issued_on] (UTF-8)."),
     output: Path = typer.Option(..., "-o", "--output", help="Folder for the issued files (replaced as a whole)."),
     version: IssueVersion = typer.Option(IssueVersion.v3, "--version", help="Bake OB 3.0 credentials, OB 2.0 hosted assertions, or both."),
-    sign: Optional[Path] = typer.Option(None, "--sign", help="Private key PEM: sign the OB 3.0 credentials as VC-JWT."),
-    kid: Optional[str] = typer.Option(None, "--kid", help="Key id URI for the VC-JWT header (with --sign)."),
+    sign: Optional[Path] = typer.Option(None, "--sign", help="Private key PEM or key folder (keys rotate); default: the badge set's credentials.signing_key."),
+    kid: Optional[str] = typer.Option(None, "--kid", help="Override the key id the proofs name (default: derived from the issuer id; published)."),
+    proof: Optional[ProofFormat] = typer.Option(None, "--proof", help="vc-jwt (compact JWS) or data-integrity (eddsa-rdfc-2022); default: the badge set's, else vc-jwt."),
+    issuer_id: Optional[str] = typer.Option(None, "--issuer-id", help="Issuer id in the credentials: https URL, did:web:..., or did:key (derived from the key)."),
+    unsigned: bool = typer.Option(False, "--unsigned", help="Issue OB 3.0 credentials without any proof (nobody can verify them)."),
+    no_status: bool = typer.Option(False, "--no-status", help="No revocation status list."),
     sizes: str = typer.Option("600", "--sizes", help="PNG sizes in px, e.g. 600 or 300,600."),
     issued_on: Optional[str] = typer.Option(None, "--issued-on", help="Issue date (YYYY-MM-DD) for rows without issued_on; default today."),
     base_url: Optional[str] = typer.Option(None, "--base-url", help="Where the asset set and assertions/ are hosted (default: beside the issuer id)."),
@@ -199,12 +231,16 @@ def issue_command(
     from designer.openbadges.issue import IssueOptions, issue
     from designer.openbadges.roster import normalise_issued_on
 
-    if sign is None and kid is not None:
-        raise MedbadgeError("--kid goes with --sign KEYFILE")
+    from designer.openbadges.keyring import load_signing_key
+
+    if unsigned and (kid or proof or issuer_id):
+        raise MedbadgeError("--kid, --proof and --issuer-id describe a signature; --unsigned writes none")
     options = IssueOptions(
         version=version.value, sizes=parse_sizes(sizes),
         issued_on=normalise_issued_on(issued_on, Location("--issued-on")) if issued_on else None,
-        key=load_private_key(sign) if sign is not None else None, kid=kid, base_url=base_url,
+        signing_key=load_signing_key(sign) if sign is not None else None, kid=kid,
+        proof=proof.value if proof else None, issuer_id=issuer_id, unsigned=unsigned, status=not no_status,
+        base_url=base_url,
         secret=_read_bytes(secret, "secret file", MAX_KEY_BYTES) if secret is not None else None, random_salts=random_salts,
     )
     started = _time.perf_counter()
@@ -225,4 +261,32 @@ def issue_command(
         f"issued {result.recipients} award{'s' if result.recipients != 1 else ''} ({result.designs} artworks) "
         f"into {display_path(result.output)}: {result.files} files in {seconds:.2f} s "
         f"({result.recipients / seconds if seconds else 0:.1f} recipients/s)", soft_wrap=True)
+    manifest = result.manifest
+    if manifest["signed"]:
+        console.print(f"signed: {manifest['proof']} by {manifest['issuer']} (key id {manifest['kid']})", soft_wrap=True)
+    elif version.value != "2.0":
+        console.print("[yellow]UNSIGNED: these OB 3.0 credentials carry no proof; no verifier will accept them[/]",
+                      soft_wrap=True)
+    console.print(f"host: upload {display_path(result.output / 'publish')}/<host>/ to https://<host>/ "
+                  "(see publish in issued.json)", soft_wrap=True)
+    return 0
+
+
+@app.command("revoke")
+def revoke_command(
+    issued: Path = typer.Argument(..., metavar="ISSUED_DIR", help="Folder written by `medbadge issue`."),
+    recipient: str = typer.Option(..., "--recipient", help="Recipient: name as in the roster, e-mail, or subject id (DID)."),
+    badge: str = typer.Option(..., "--badge", help="Badge id."),
+    tier: Optional[str] = typer.Option(None, "--tier", help="Tier id (default: every tier of the badge for this recipient)."),
+    sign: Optional[Path] = typer.Option(None, "--sign", help="Private key PEM or key folder (default: the key issue used)."),
+    undo: bool = typer.Option(False, "--undo", help="Clear the bit again (un-revoke)."),
+) -> int:
+    """Revoke a credential: set its bit in the status list, re-sign the list, update issued.json."""
+    from designer.openbadges.revoke import revoke
+
+    changed = revoke(issued, recipient=recipient, badge=badge, tier=tier, key_path=sign, undo=undo)
+    for record in changed:
+        console.print(f"{'un-revoked' if undo else 'revoked'} row {record['row']}: {record['name']} — {record['badge']} / "
+                      f"{record['tier']} (status list index {record['statusListIndex']})", soft_wrap=True)
+    console.print("upload the status list again (publish/.../status/) for verifiers to see it", soft_wrap=True)
     return 0

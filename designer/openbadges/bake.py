@@ -55,21 +55,23 @@ def bake_png(
     return with_text_chunks(png, {spec.png_keyword: payload}, check_image_data=check_image_data, source=source)
 
 
-def svg_badge_element(version: str, kind: Kind, payload: str, *, declare_namespace: bool = False) -> str:
+def svg_badge_element(version: str, kind: Kind, payload: str, *, declare_namespace: bool = False,
+                      prefix: str = "openbadges") -> str:
     """The ``<openbadges:assertion>``/``<openbadges:credential>`` element for a payload.
 
     Signed payloads (compact JWS) go in ``verify`` on an empty element. JSON goes in CDATA; for OB 2.0
     ``verify`` also holds the hosted assertion's ``id`` URL, for OB 3.0 there is no ``verify``.
     """
     spec = version_spec(version)
-    attributes = f' xmlns:openbadges="{spec.svg_namespace}"' if declare_namespace else ""
+    qname = f"{prefix}:{spec.svg_element}"
+    attributes = f' xmlns:{prefix}="{spec.svg_namespace}"' if declare_namespace else ""
     if kind == "jws":
-        return f"<{spec.svg_qname}{attributes} verify=\"{_escape_attribute(payload.strip())}\"/>"
+        return f"<{qname}{attributes} verify=\"{_escape_attribute(payload.strip())}\"/>"
     if kind != "json":
         raise MedbadgeError(f"cannot bake a {kind} payload into an SVG")
     if spec.version == "2.0":
         attributes += f' verify="{_escape_attribute(_hosted_verify_url(payload))}"'
-    return f"<{spec.svg_qname}{attributes}>{_cdata(payload)}</{spec.svg_qname}>"
+    return f"<{qname}{attributes}>{_cdata(payload)}</{qname}>"
 
 
 def bake_svg(svg: bytes, payload: str, version: str, *, source: str | None = None) -> bytes:
@@ -129,6 +131,61 @@ def prepare_svg(svg: bytes, version: str, *, source: str | None = None) -> Calla
     return bake_one
 
 
+#: The prefix of the OB 3.0 namespace when one SVG carries both versions (the OB 2.0 one keeps
+#: ``openbadges``: one prefix cannot name two namespaces on the same root element).
+DUAL_OB3_PREFIX = "ob3"
+
+
+def prepare_svg_dual(svg: bytes, *, source: str | None = None) -> Callable[[str, str], bytes]:
+    """Parse ``svg`` once and return ``bake(ob2_payload, ob3_payload) -> bytes`` for an image that
+    carries both versions, laid out as both baking specs ask: both namespaces declared on the root
+    ``<svg>`` (``xmlns:openbadges="http://openbadges.org"`` and ``xmlns:ob3="https://purl.imsglobal.org/ob/v3p0"``),
+    the OB 2.0 ``<openbadges:assertion>`` as the first child of the root and the OB 3.0
+    ``<ob3:credential>`` right after it. Readers that match by namespace find both; a reader that
+    matches the literal tag ``openbadges:credential`` finds only the OB 2.0 data (docs/baking.md).
+
+    >>> bake_two = prepare_svg_dual(b'<svg xmlns="http://www.w3.org/2000/svg"/>')
+    >>> bake_two('{"id": "https://x.org/a/1"}', "aGVhZA.Ym9keQ.c2ln")[:120]
+    b'<svg xmlns:openbadges="http://openbadges.org" xmlns:ob3="https://purl.imsglobal.org/ob/v3p0" xmlns="http://www.w3.org/20'
+    """
+    outline = parse_svg(svg, source=source)
+    if outline.encoding not in (None, "utf-8", "utf8"):
+        raise MedbadgeError(f"{source + ': ' if source else ''}baking both versions needs a UTF-8 SVG")
+    root = outline.root
+    for prefix in ("openbadges", DUAL_OB3_PREFIX):
+        if prefix in outline.root_namespaces:
+            raise MedbadgeError(f"{source + ': ' if source else ''}the SVG root already binds the prefix '{prefix}'",
+                                hint="bake both versions into the unbaked artwork")
+    fixed: list[tuple[int, int, bytes]] = []
+    name_end = root.start + 1 + len(root.qname.encode("utf-8"))
+    declarations = (f' xmlns:openbadges="{version_spec("2.0").svg_namespace}"'
+                    f' xmlns:{DUAL_OB3_PREFIX}="{version_spec("3.0").svg_namespace}"')
+    fixed.append((name_end, name_end, declarations.encode()))
+    removed_until = -1
+    for old in outline.badge_elements:
+        if old.start >= removed_until:
+            fixed.append((old.start, old.end, b""))
+            removed_until = old.end
+    if root.self_closing:
+        close = svg.rindex(b"/", root.start, root.start_tag_end)
+        insert_at, insert_end, before, after = close, root.end, b">", f"</{root.qname}>".encode("utf-8")
+    else:
+        insert_at, insert_end, before, after = root.start_tag_end, root.start_tag_end, b"", b""
+
+    def bake_two(ob2_payload: str, ob3_payload: str) -> bytes:
+        elements = []
+        for version, payload, prefix in (("2.0", ob2_payload, "openbadges"), ("3.0", ob3_payload, DUAL_OB3_PREFIX)):
+            kind = check_bakeable(payload, version_spec(version))
+            bad = _NOT_XML_CHAR.search(payload)
+            if bad:
+                raise MedbadgeError(f"the payload holds U+{ord(bad.group()):04X}, which XML cannot carry")
+            elements.append(svg_badge_element(version, kind, payload, prefix=prefix))
+        block = "".join(elements).encode("utf-8")
+        return _apply_edits(svg, [*fixed, (insert_at, insert_end, before + block + after)])
+
+    return bake_two
+
+
 def _apply_edits(data: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
     """Replace each ``[start, end)`` with its bytes; insertions at an offset come before removals there."""
     parts, cursor = [], 0
@@ -168,4 +225,4 @@ def _cdata(text: str) -> str:
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
-__all__ = ["bake", "bake_png", "bake_svg", "prepare_svg", "svg_badge_element"]
+__all__ = ["bake", "bake_png", "bake_svg", "prepare_svg", "prepare_svg_dual", "svg_badge_element"]

@@ -15,6 +15,8 @@ from PIL import Image
 from designer.cli import main
 from designer.openbadges import check_signature, load_public_key, new_key, unbake, unbake_all, write_key_files
 from designer.openbadges.issue import IssueOptions, issue
+from designer.openbadges.keyring import load_signing_key
+from designer.openbadges.publish import publish_path
 from designer.openbadges.verify import load_schema, schema_errors
 from designer.base.raster import render_png
 
@@ -35,15 +37,25 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _images(folder: Path, suffix: str = "*") -> list[Path]:
+    """Baked images (issued/<badge>/<tier>/...), not the files under publish/."""
+    return sorted(p for p in folder.glob(f"*/*/*.{suffix}") if p.relative_to(folder).parts[0] != "publish")
+
+
 def _identity(email: str, salt: str) -> str:
     return "sha256$" + hashlib.sha256((email.lower() + salt).encode()).hexdigest()
 
 
 @pytest.fixture(scope="module")
-def issued_both(tmp_path_factory) -> Path:
+def issuer_key(tmp_path_factory) -> Path:
+    return write_key_files(new_key("EdDSA"), tmp_path_factory.mktemp("keys"), name="issuer").private
+
+
+@pytest.fixture(scope="module")
+def issued_both(tmp_path_factory, issuer_key) -> Path:
     out = tmp_path_factory.mktemp("both") / "issued"
     code = main(["issue", str(BADGES), "--roster", str(ROSTER), "-o", str(out), "--version", "both",
-                 "--issued-on", "2025-07-01", "--quiet"])
+                 "--issued-on", "2025-07-01", "--quiet", "--sign", str(issuer_key)])
     assert code == 0
     return out
 
@@ -51,9 +63,9 @@ def issued_both(tmp_path_factory) -> Path:
 def test_example_roster_gives_one_png_and_svg_per_row_and_a_manifest(issued_both):
     rows = _rows()
     manifest = json.loads((issued_both / "issued.json").read_text(encoding="utf-8"))
-    images = sorted(issued_both.glob("*/*/*.*"))
+    images = _images(issued_both, "*")
     assert len(rows) >= 12 and len(images) == 2 * len(rows)
-    assert len(list((issued_both / "assertions").glob("*.json"))) == len(rows)
+    assert len(list((issued_both / "publish").rglob("assertions/*.json"))) == len(rows)
     assert manifest["recipients"] == len(rows) and len(manifest["issued"]) == len(rows)
     text = (issued_both / "issued.json").read_text(encoding="utf-8")
     for row, record in zip(rows, manifest["issued"]):
@@ -92,7 +104,7 @@ def test_every_image_unbakes_to_the_row_with_our_reader(issued_both):
 def test_issued_credentials_validate_against_the_published_schema(issued_both):
     pytest.importorskip("jsonschema")
     schema = load_schema(SCHEMA)
-    images = sorted(issued_both.glob("*/*/*.png")) + sorted(issued_both.glob("*/*/*.svg"))
+    images = _images(issued_both, "png") + _images(issued_both, "svg")
     assert images
     for image in images:
         assert schema_errors(unbake(image.read_bytes(), version="3.0").json(), schema) == []
@@ -112,7 +124,7 @@ def test_openbadges_bakery_reads_the_ob2_assertions(issued_both):
                 text = module.unbake(handle)
             if entry["kind"] == "svg":  # bakery returns the verify attribute: the hosted assertion URL
                 assert text == record["assertion"]
-                text = (issued_both / record["assertion"].split("/", 3)[3]).read_text(encoding="utf-8")
+                text = (issued_both / publish_path(record["assertion"])).read_text(encoding="utf-8")
             document = json.loads(text)
             assert document["recipient"]["identity"] == _identity(row["email"], document["recipient"]["salt"])
             assert document["id"] == record["assertion"]
@@ -148,21 +160,22 @@ def test_signed_credentials_verify_with_the_public_key(tmp_path, small_roster):
                  "--issued-on", "2025-07-01", "-q"]) == 0
     public = load_public_key(files.public_jwk)
     other = load_public_key(write_key_files(new_key("EdDSA"), tmp_path / "other", name="x").public_jwk)
-    images = sorted(out.glob("*/*/*.*"))
+    images = _images(out, "*")
     assert len(images) == 4
     for image in images:
         payload = unbake(image.read_bytes(), version="3.0")
         assert payload.kind == "jws"
         assert check_signature(payload.text, public).verdict == "valid"
-        assert check_signature(payload.text, other).verdict == "wrong-key"
+        assert check_signature(payload.text, other).verdict == "invalid"  # no embedded jwk: "not your key"
         assert payload.json()["credentialSubject"]["achievement"]["name"].startswith("History Taking")
 
 
-def test_two_runs_with_the_same_issue_date_are_byte_identical(tmp_path, small_roster):
+def test_two_runs_with_the_same_issue_date_are_byte_identical(tmp_path, small_roster, issuer_key):
+    # Ed25519 signatures are deterministic (RFC 8032), so even signed output repeats byte for byte.
     first, second = tmp_path / "a" / "issued", tmp_path / "b" / "issued"
     for out in (first, second):
         assert main(["issue", str(BADGES), "--roster", str(small_roster), "-o", str(out), "--version", "both",
-                     "--issued-on", "2025-07-01", "--sizes", "64,128", "-q"]) == 0
+                     "--issued-on", "2025-07-01", "--sizes", "64,128", "-q", "--sign", str(issuer_key)]) == 0
     tree = _tree(first)
     assert tree == _tree(second)
     assert sum(name.endswith(".png") for name in tree) == 4  # two sizes per recipient
@@ -170,7 +183,7 @@ def test_two_runs_with_the_same_issue_date_are_byte_identical(tmp_path, small_ro
     (tmp_path / "secret").write_bytes(b"another key")
     third = tmp_path / "c" / "issued"
     issue(BADGES, small_roster, third, IssueOptions(version="both", issued_on="2025-07-01T00:00:00Z",
-                                                      secret=b"another key"))
+                                                      secret=b"another key", signing_key=load_signing_key(issuer_key)))
     assert json.loads(tree["issued.json"])["issued"][0]["salt"] != json.loads((third / "issued.json").read_bytes())["issued"][0]["salt"]
 
 
@@ -229,7 +242,9 @@ def test_a_failure_while_writing_leaves_the_previous_output(tmp_path, small_rost
 
     real = issue_module.bake_png
     monkeypatch.setattr(issue_module, "bake_png", failing_bake_png)
-    assert main(["issue", str(BADGES), "--roster", str(small_roster), "-o", str(out), "--issued-on", "2025-07-01", "-q"]) == 2
+    assert main(["issue", str(BADGES), "--roster", str(small_roster), "-o", str(out), "--issued-on", "2025-07-01", "-q",
+                 "--unsigned"]) == 2
+    assert calls  # it failed while writing, not before
     assert _tree(out) == {"issued.json": b'{"previous": true}\n'}
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
@@ -238,16 +253,17 @@ def test_refuses_to_replace_a_folder_it_did_not_make(tmp_path, small_roster):
     out = tmp_path / "mine"
     out.mkdir()
     (out / "thesis.docx").write_bytes(b"keep me")
-    assert main(["issue", str(BADGES), "--roster", str(small_roster), "-o", str(out), "-q"]) == 2
+    assert main(["issue", str(BADGES), "--roster", str(small_roster), "-o", str(out), "-q", "--unsigned"]) == 2
     assert (out / "thesis.docx").read_bytes() == b"keep me"
 
 
 def test_plain_progress_and_summary_when_not_a_terminal(tmp_path, small_roster, capsys):
     assert main(["issue", str(BADGES), "--roster", str(small_roster), "-o", str(tmp_path / "out"),
-                 "--issued-on", "2025-07-01"]) == 0
+                 "--issued-on", "2025-07-01", "--unsigned"]) == 0
     out = capsys.readouterr().out
     assert "[1/2] row 2: history-taking / foundation" in out and "[2/2] row 3" in out
-    assert "issued 2 awards" in out and "5 files" in out and "recipients/s" in out
+    assert "issued 2 awards" in out and "8 files" in out and "recipients/s" in out
+    assert "UNSIGNED" in out  # unsigned output says so
 
 
 def test_rich_progress_bar_on_a_terminal(tmp_path, small_roster, monkeypatch):
@@ -258,7 +274,7 @@ def test_rich_progress_bar_on_a_terminal(tmp_path, small_roster, monkeypatch):
     screen = io.StringIO()
     monkeypatch.setattr(shell, "console", Console(file=screen, force_terminal=True, width=100, color_system=None))
     assert main(["issue", str(BADGES), "--roster", str(small_roster), "-o", str(tmp_path / "out"),
-                 "--issued-on", "2025-07-01"]) == 0
+                 "--issued-on", "2025-07-01", "--unsigned"]) == 0
     shown = screen.getvalue()
     assert "━" in shown and "2/2" in shown  # the bar, not the plain lines
     assert "row 2:" not in shown and "issued 2 awards" in shown
@@ -267,11 +283,17 @@ def test_rich_progress_bar_on_a_terminal(tmp_path, small_roster, monkeypatch):
 @pytest.mark.parametrize(("extra", "expected"), [
     (["--version", "2.0", "--sign", "key.pem"], "OB 3.0"),
     (["--issued-on", "1 July"], "1 July"),
-    (["--kid", "https://x/key"], "--sign"),
+    (["--kid", "https://x/key"], "no signing key"),
+    (["--kid", "https://x/key", "--unsigned"], "--unsigned"),
+    ([], "OB 3.0 §8"),  # no key and no --unsigned: refused
+    (["--unsigned", "--sign", "key.pem"], "exclude"),
+    (["--proof", "data-integrity", "--sign", "es.pem"], "Ed25519"),
 ])
 def test_bad_options_exit_2(tmp_path, small_roster, capsys, extra, expected):
     if "key.pem" in extra:
         extra = [e if e != "key.pem" else str(write_key_files(new_key("EdDSA"), tmp_path / "k", name="k").private) for e in extra]
+    if "es.pem" in extra:
+        extra = [e if e != "es.pem" else str(write_key_files(new_key("ES256"), tmp_path / "k", name="es").private) for e in extra]
     assert main(["issue", str(BADGES), "--roster", str(small_roster), "-o", str(tmp_path / "out"), "-q", *extra]) == 2
     assert expected in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
