@@ -109,11 +109,11 @@ def canonical_nquads(document: dict[str, Any]) -> str:
     except DataIntegrityError:
         raise
     except jsonld.JsonLdError as error:
-        cause = error
-        while getattr(cause, "cause", None) is not None:
-            cause = cause.cause
+        cause, seen = error, 0
+        while cause is not None and seen < 20:  # pyld wraps the loader's error in its own, maybe twice
             if isinstance(cause, MedbadgeError):
                 raise cause from None
+            cause, seen = getattr(cause, "cause", None) or cause.__cause__ or cause.__context__, seen + 1
         raise DataIntegrityError(f"the document cannot be canonicalised as JSON-LD ({error.type if hasattr(error, 'type') else error})") from None
 
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import io
 import json
-import os
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
 
-SCHEMA_DIR = Path(__file__).resolve().parents[3] / "shared" / "reference" / "ob3-schema"
+# The published OB 3.0 schemas, vendored with their notice (schemas/NOTICE.md): the tests never
+# read files outside the repository, so the schema tests always run.
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 CREDENTIAL_SCHEMA = SCHEMA_DIR / "ob_v3p0_achievementcredential_schema.json"
-if os.environ.get("CI") and not CREDENTIAL_SCHEMA.is_file():
-    # CI lays shared/ beside the clone: the schema tests must run there, never skip.
-    raise RuntimeError(f"the published OB 3.0 schema is missing: {CREDENTIAL_SCHEMA}")
+PROFILE_SCHEMA = SCHEMA_DIR / "ob_v3p0_profile_schema.json"
+if not CREDENTIAL_SCHEMA.is_file():
+    raise RuntimeError(f"the vendored OB 3.0 schema is missing: {CREDENTIAL_SCHEMA}")
 
 BADGE_SVG = b"""<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="120" height="120" viewBox="0 0 120 120" role="img">
