@@ -12,8 +12,12 @@ scripts and network references. The import is therefore a pipeline with a hard g
 4. **fit to the grid**: the source view box (grown to include any ink that spills out of it) is
    scaled uniformly and centred into 1..23 of a 0 0 24 24 view box, by one wrapping ``<g>`` whose
    ``transform`` and paint attributes restore what the source root meant;
-5. **write atomically**: the SVG and the amended catalog are written to temporary files beside their
-   targets and swapped in with ``os.replace``; a refused or failed import writes nothing.
+5. **check the result**: the normalised SVG is parsed and sanitized again exactly as the loader will
+   read it (the wrapping ``<g>`` adds one level of nesting and a few bytes), so an import never
+   writes a file that the library would then refuse;
+6. **write atomically**: the SVG and the amended catalog are written to temporary files beside their
+   targets and swapped in with ``os.replace``; a refused or failed import writes nothing (folders it
+   had to create are removed again, and a write error is a :class:`MedbadgeError`, not a traceback).
 
 Every refusal is an :class:`~designer.base.errors.UnsafeSVGError` with a ``reason`` code.
 """
@@ -27,15 +31,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from designer.base.errors import Location, MedbadgeError, display_path
+from designer.base.errors import Location, MedbadgeError, UnsafeSVGError, display_path
 from designer.icon_library.catalog import CatalogEntry, check_icon_name, format_entry, parse_catalog
-from designer.base.files import write_all_atomic
+from designer.base.files import write_all_atomic, write_error
 from designer.icon_library.loader import builtin_source, get, view_box_from_size
 from designer.icon_library.markup import SVG_NS, format_attributes, serialize_children, serialize_element
 from designer.icon_library.model import CATEGORIES, GRID_MAX, GRID_MIN, STANDARD_ROOT_ATTRIBUTES, Icon
 from designer.base.geometry import fmt
 from designer.icon_library.raster import ink_box
-from designer.icon_library.safe_xml import MAX_BYTES, MAX_NODES, parse_svg_file, refuse
+from designer.icon_library.safe_xml import MAX_BYTES, MAX_NODES, parse_svg_bytes, parse_svg_file, refuse
 from designer.icon_library.sanitize import CleanSVG, sanitize
 
 CATALOG_FILE = "catalog.toml"
@@ -74,6 +78,7 @@ def import_icon(source_path: str | os.PathLike[str], name: str, dest_dir: str | 
     clean = sanitize(parse_svg_file(source_path, max_bytes=max_bytes, max_nodes=max_nodes), source)
     changes = [f"dropped {what}" for what in clean.dropped]
     svg_text = normalised_svg(clean, source, changes)
+    check_output(svg_text, source)
 
     dest = Path(dest_dir)
     svg_path, catalog_path = dest / f"{name}.svg", dest / CATALOG_FILE
@@ -81,10 +86,70 @@ def import_icon(source_path: str | os.PathLike[str], name: str, dest_dir: str | 
                          categories=categories, keywords=tuple(k.strip().lower() for k in keywords if k.strip()),
                          licence=licence.strip() or "unspecified",
                          notes=notes or f"Imported from {Path(source_path).name} by medbadge icons import.")
-    catalog_text = _amended_catalog(entry, svg_path, catalog_path)
-    dest.mkdir(parents=True, exist_ok=True)
-    write_all_atomic([(svg_path, svg_text.encode("utf-8")), (catalog_path, catalog_text.encode("utf-8"))])
-    return ImportReport(get(name, search_paths=[dest]), svg_path, catalog_path, tuple(changes))
+    old_catalog, catalog_text = _amended_catalog(entry, svg_path, catalog_path)
+    created = make_folders(dest)
+    try:
+        write_all_atomic([(svg_path, svg_text.encode("utf-8")), (catalog_path, catalog_text.encode("utf-8"))])
+    except BaseException:
+        remove_folders(created)
+        raise
+    try:
+        icon = get(name, search_paths=[dest])
+    except BaseException:  # e.g. another catalog in the folder is broken: take the import back
+        _undo(svg_path, catalog_path, old_catalog, created)
+        raise
+    return ImportReport(icon, svg_path, catalog_path, tuple(changes))
+
+
+def check_output(svg_text: str, source: str) -> None:
+    """Read the normalised SVG back as the loader will; refuse the *source* if that would fail."""
+    try:
+        sanitize(parse_svg_bytes(svg_text.encode("utf-8"), source), source)
+    except UnsafeSVGError as error:
+        raise refuse(source, error.reason, f"after fitting it to the grid, {error.message.removeprefix('unsafe SVG refused: ')}",
+                     (error.hint or "fix: simplify the icon").removeprefix("fix: ")
+                     + " (the import adds one group and a few bytes)") from None
+
+
+def make_folders(folder: Path) -> list[Path]:
+    """Create ``folder`` and missing parents; return the ones created (deepest last)."""
+    missing = []
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    created = []
+    for path in reversed(missing):
+        try:
+            path.mkdir()
+        except FileExistsError:
+            continue
+        except OSError as error:
+            remove_folders(created)
+            raise write_error(error, path) from None
+        created.append(path)
+    return created
+
+
+def remove_folders(created: list[Path]) -> None:
+    """Remove folders :func:`make_folders` created, if they are still empty."""
+    for path in reversed(created):
+        try:
+            path.rmdir()
+        except OSError:
+            pass
+
+
+def _undo(svg_path: Path, catalog_path: Path, old_catalog: str | None, created: list[Path]) -> None:
+    try:
+        svg_path.unlink()
+        if old_catalog is None:
+            catalog_path.unlink()
+        else:
+            write_all_atomic([(catalog_path, old_catalog.encode("utf-8"))])
+    except (OSError, MedbadgeError):
+        pass
+    remove_folders(created)
 
 
 def normalised_svg(clean: CleanSVG, source: str, changes: list[str]) -> str:
@@ -105,19 +170,25 @@ def normalised_svg(clean: CleanSVG, source: str, changes: list[str]) -> str:
         changes.append("some ink lay outside the viewBox; the icon was fitted to all of its ink")
     width, height = box[2] - box[0], box[3] - box[1]
     room = GRID_MAX - GRID_MIN
-    scale = math.floor(room / max(width, height) * 1e6) / 1e6  # round down: never past the grid
+    digits = _scale_digits(room / max(width, height))
+    scale = math.floor(room / max(width, height) * 10**digits) / 10**digits  # round down: never past the grid
     dx = GRID_MIN + (room - width * scale) / 2 - box[0] * scale
     dy = GRID_MIN + (room - height * scale) / 2 - box[1] * scale
     if (scale, round(dx, 4), round(dy, 4)) != (1.0, 0.0, 0.0):
-        changes.append(f"scaled by {fmt(scale, 6)} and centred in 1..23 of the 24 grid")
+        changes.append(f"scaled by {fmt(scale, digits)} and centred in 1..23 of the 24 grid")
     wrapper = ET.Element(f"{{{SVG_NS}}}g", {
-        "transform": f"matrix({fmt(scale, 6)} 0 0 {fmt(scale, 6)} "
+        "transform": f"matrix({fmt(scale, digits)} 0 0 {fmt(scale, digits)} "
                      f"{fmt(dx, 4)} {fmt(dy, 4)})",
         **paint,
     })
     wrapper.extend(clean.children)
     root = {"xmlns": SVG_NS, "viewBox": "0 0 24 24", **STANDARD_ROOT_ATTRIBUTES}
     return f"<svg{format_attributes(root)}>{serialize_element(wrapper)}</svg>\n"
+
+
+def _scale_digits(scale: float) -> int:
+    """Decimals that keep six significant digits of the scale (six decimals from 0.1 up, as before)."""
+    return 6 + max(0, -math.floor(math.log10(scale)) - 1)
 
 
 def recolour(attributes: dict[str, str], changes: list[str]) -> None:
@@ -145,13 +216,19 @@ def _note(changes: list[str], text: str) -> None:
         changes.append(text)
 
 
-def _amended_catalog(entry: CatalogEntry, svg_path: Path, catalog_path: Path) -> str:
-    """The user catalog with ``entry`` appended, checked by parsing it back before anything is written."""
+def _amended_catalog(entry: CatalogEntry, svg_path: Path, catalog_path: Path) -> tuple[str | None, str]:
+    """(the catalog as it is, or None) and the catalog with ``entry`` appended, checked by parsing
+    it back before anything is written."""
     where = Location(display_path(catalog_path))
     if entry.name in builtin_source().files:
         raise MedbadgeError(f"'{entry.name}' is already a built-in icon", where,
                             hint="choose another name; the built-in icon would always win")
-    existing = catalog_path.read_text("utf-8") if catalog_path.exists() else ""
+    try:
+        existing = catalog_path.read_text("utf-8") if catalog_path.exists() else ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise MedbadgeError(f"cannot read the catalog ({getattr(error, 'strerror', None) or error})", where,
+                            hint="check the file's permissions and that it is UTF-8 text") from None
+    original = existing if catalog_path.exists() else None
     if entry.name in parse_catalog(existing, where.path) or svg_path.exists():
         raise MedbadgeError(f"icon '{entry.name}' already exists in {display_path(svg_path.parent)}", where,
                             hint="choose another name, or delete the old file and its catalog entry first")
@@ -160,5 +237,5 @@ def _amended_catalog(entry: CatalogEntry, svg_path: Path, catalog_path: Path) ->
     separator = "\n" if existing.endswith("\n") else "\n\n"
     amended = existing + separator + format_entry(entry)
     parse_catalog(amended, where.path)  # our own output must read back; fail before writing if not
-    return amended
+    return original, amended
 

@@ -8,6 +8,7 @@ ever receive markup this library produced from sanitized trees, so no file or UR
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from PIL import Image
@@ -30,11 +31,16 @@ def standalone_svg(body: str, view_box: Box | tuple[float, ...], root_attributes
         "xmlns": SVG_NS,
         "width": fmt(width, 3),
         "height": fmt(height, 3),
-        "viewBox": " ".join(fmt(v, 3) for v in view_box),
+        "viewBox": " ".join(_number(v) for v in view_box),
         **root_attributes,
         "color": color,
     }
     return f"<svg{format_attributes(attributes)}>{body}</svg>"
+
+
+def _number(value: float) -> str:
+    """A viewBox number with six significant digits (three decimals are too few for a small box)."""
+    return fmt(value, max(3, 6 - math.floor(math.log10(abs(value))) - 1) if value else 3)
 
 
 def render_rgba(svg: str, width: int, height: int) -> Image.Image:
@@ -59,17 +65,21 @@ def ink_box(body: str, view_box: tuple[float, float, float, float], root_attribu
     """
     x, y, w, h = view_box
     side = max(w, h)
-    grown = (x - margin * side, y - margin * side, w + 2 * margin * side, h + 2 * margin * side)
+    # one square canvas from the grown box's top-left corner: the pixels come straight from cairo's
+    # buffer (no PNG encode and decode), which makes a measurement several times cheaper
+    grown = (x - margin * side, y - margin * side, side * (1 + 2 * margin))
     if px_per_unit is None:
-        px_per_unit = 480 / grown[2]
-    width, height = round(grown[2] * px_per_unit), round(grown[3] * px_per_unit)
-    image = render_rgba(standalone_svg(body, grown, root_attributes, width=width, height=height), width, height)
-    box = alpha_bbox(image, threshold)
-    if box is None:
+        px_per_unit = 480 / (w + 2 * margin * side)
+    size = max(1, round(grown[2] * px_per_unit))
+    svg = standalone_svg(body, (grown[0], grown[1], grown[2], grown[2]), root_attributes, width=size, height=size)
+    alpha = raster.render_pixels(svg.encode("utf-8"), size)[:, :, 3]
+    rows = (alpha > threshold).any(axis=1).nonzero()[0]
+    if not len(rows):
         return None
-    sx, sy = grown[2] / width, grown[3] / height
-    left, top, right, bottom = box
-    return (grown[0] + left * sx, grown[1] + top * sy, grown[0] + right * sx, grown[1] + bottom * sy)
+    columns = (alpha > threshold).any(axis=0).nonzero()[0]
+    unit = grown[2] / size
+    left, top, right, bottom = int(columns[0]), int(rows[0]), int(columns[-1]) + 1, int(rows[-1]) + 1
+    return (grown[0] + left * unit, grown[1] + top * unit, grown[0] + right * unit, grown[1] + bottom * unit)
 
 
 def render_icon_png(svg: str, size: int) -> bytes:

@@ -24,6 +24,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
+from designer.icon_library import bounds
 from designer.icon_library.markup import SVG_NS, local_name, namespace
 from designer.icon_library.model import ROOT_PRESENTATION_ATTRIBUTES
 from designer.icon_library.safe_xml import refuse
@@ -108,7 +109,25 @@ def sanitize(root: ET.Element, source: str) -> CleanSVG:
         kept = _copy_allowed(child, clean, source)
         if kept is not None:
             clean.children.append(kept)
+    _plain_root_stroke_width(clean, source)
+    drawing_box = clean.view_box or bounds.size_view_box(clean.width, clean.height, source)
+    bounds.check_bounds(clean.root_attributes, clean.children, drawing_box, source)
     return clean
+
+
+def _plain_root_stroke_width(clean: CleanSVG, source: str) -> None:
+    """The root stroke-width is read as a plain number when the icon is placed on a badge: ``2px``
+    becomes ``2`` (the same length); anything else that is not a plain number is refused."""
+    text = clean.root_attributes.get("stroke-width")
+    if text is None:
+        return
+    plain = text.strip().removesuffix("px").strip()
+    if not bounds.is_plain_number(plain):
+        raise refuse(source, "bad-number", f'its <svg> stroke-width="{text[:40]}" is not a plain number',
+                     'write the stroke width on the <svg> element as a number, e.g. stroke-width="2"')
+    if plain != text:
+        clean.root_attributes["stroke-width"] = plain
+        clean.note(f"unit of the root stroke-width '{text[:20]}' (now {plain})")
 
 
 def check_element(element: ET.Element, source: str) -> None:
@@ -203,12 +222,4 @@ def parse_view_box(text: str | None, source: str) -> tuple[float, float, float, 
     """
     if text is None:
         return None
-    parts = re.split(r"[\s,]+", text.strip())
-    try:
-        numbers = tuple(float(p) for p in parts)
-    except ValueError:
-        numbers = ()
-    if len(numbers) != 4 or numbers[2] <= 0 or numbers[3] <= 0:
-        raise refuse(source, "bad-view-box", f"its viewBox '{text}' is not four numbers with a positive size",
-                     "set viewBox=\"0 0 WIDTH HEIGHT\" on the <svg> element")
-    return numbers  # type: ignore[return-value]
+    return bounds.parse_view_box_numbers(text, source)
