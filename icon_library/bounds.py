@@ -322,7 +322,7 @@ def path_outline(d: str, source: str, tag: str = "path", budget: int = MAX_SEGME
         ox, oy = (x, y) if relative else (0.0, 0.0)
         outline.segments += 1
         if outline.segments > budget:
-            raise refuse(source, "too-many-segments", f"it has more than {MAX_SEGMENTS:,} path segments",
+            raise refuse(source, "too-many-segments", f"it has more than {MAX_SEGMENTS:,} path segments (counting up to a <{tag}>)",
                          "simplify the paths in your editor (fewer nodes); an icon needs tens to hundreds")
         start = (x, y)
         if lower == "m":
@@ -395,7 +395,7 @@ def _points_outline(text: str, source: str, tag: str, budget: int) -> _Outline:
     outline = _Outline()
     values = [v for v in re.split(r"[\s,]+", text.strip()) if v]
     if len(values) > 2 * budget + 2:
-        raise refuse(source, "too-many-segments", f"it has more than {MAX_SEGMENTS:,} path segments",
+        raise refuse(source, "too-many-segments", f"it has more than {MAX_SEGMENTS:,} path segments (counting up to a <{tag}>)",
                      "simplify the shape in your editor (fewer points)")
     numbers = [parse_plain(v, source, _where(tag, "points", text)) for v in values]
     points = list(zip(numbers[0::2], numbers[1::2]))
@@ -500,7 +500,7 @@ def check_bounds(root_attributes: Mapping[str, str], children: list[ET.Element],
         outline = shape_outline(element, box, source, MAX_SEGMENTS - totals["segments"])
         totals["segments"] += outline.segments
         if totals["segments"] > MAX_SEGMENTS:
-            raise refuse(source, "too-many-segments", f"it has more than {MAX_SEGMENTS:,} path segments",
+            raise refuse(source, "too-many-segments", f"it has more than {MAX_SEGMENTS:,} path segments (counting up to a <{tag}>)",
                          "simplify the paths in your editor (fewer nodes); an icon needs tens to hundreds")
         dash = _dash_pattern(inherited.get("stroke-dasharray", "none"), source, tag, diagonal)
         if dash is not None:

@@ -20,7 +20,7 @@ from pathlib import Path
 import fontpkg
 from PIL import Image, ImageDraw, ImageFont
 
-from designer.base.files import write_atomic
+from designer.base.files import write_all_atomic, write_atomic
 from designer.icon_library.model import Icon
 from designer.icon_library.raster import render_rgba
 
@@ -99,6 +99,29 @@ def write_png_sheet(path: str | os.PathLike[str], icons: Sequence[Icon]) -> Path
 def write_html_sheet(path: str | os.PathLike[str], icons: Sequence[Icon]) -> Path:
     """Render and write the HTML specimen atomically; returns the path written."""
     return write_atomic(Path(path), render_html_sheet(icons).encode("utf-8"), make_parents=True)
+
+
+def write_sheets(png_path: str | os.PathLike[str], icons: Sequence[Icon],
+                 html_path: str | os.PathLike[str] | None = None) -> list[Path]:
+    """Write the PNG specimen (and the HTML one) together: both files or, on any failure, neither.
+
+    Missing folders are created and removed again if the write fails; a read-only or full folder
+    is a :class:`~designer.base.errors.MedbadgeError` naming the file.
+    """
+    from designer.icon_library.importer import make_folders, remove_folders
+
+    files = [(Path(png_path), render_png_sheet(icons))]
+    if html_path is not None:
+        files.append((Path(html_path), render_html_sheet(icons).encode("utf-8")))
+    created: list[Path] = []
+    try:
+        for path, _data in files:
+            created += make_folders(path.parent if str(path.parent) else Path("."))
+        write_all_atomic(files)
+    except BaseException:
+        remove_folders(created)
+        raise
+    return [path for path, _data in files]
 
 
 def _shorten(text: str, limit: int) -> str:

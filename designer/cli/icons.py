@@ -154,14 +154,13 @@ def sheet(
     icon_path: Optional[list[Path]] = typer.Option(None, "--icon-path", "-I", help=_ICON_PATH_HELP),
 ) -> int:
     """Write a specimen sheet: every icon at 24, 48 and 96 px with its name."""
-    from designer.icon_library.sheet import write_html_sheet, write_png_sheet
+    from designer.icon_library.sheet import write_sheets
 
     if output.suffix.lower() != ".png":
         raise MedbadgeError(f"{display_path(output)}: the sheet is a PNG", hint="name the output file ....png")
     icons = icon_library.search(category=category, search_paths=_paths(icon_path))
-    write_png_sheet(output, icons)
+    write_sheets(output, icons, html)  # both or neither
     console.print(f"wrote {escape(display_path(output))} ({len(icons)} icons)")
     if html is not None:
-        write_html_sheet(html, icons)
         console.print(f"wrote {escape(display_path(html))}")
     return 0
