@@ -436,3 +436,55 @@ def test_dual_version_svg_follows_both_layouts(tmp_path):
     badgeclass = json.loads(_published(out, assertion["badge"]))
     issuer = json.loads(_published(out, badgeclass["issuer"]))
     assert (assertion["type"], badgeclass["type"], issuer["type"]) == ("Assertion", "BadgeClass", "Issuer")
+
+
+# --- 2. the badge set names the key ----------------------------------------------------------------
+
+def test_a_key_named_in_the_badge_set_signs_without_sign(tmp_path, capsys):
+    keys = tmp_path / "keys"
+    assert main(["keys", "rotate", str(keys)]) == 0
+    badge_set = tmp_path / "badges.yaml"
+    text = BADGES.read_text(encoding="utf-8")
+    badge_set.write_text(text + "\ncredentials:\n  signing_key: keys/\n  issuer_id: did:key\n  proof: data-integrity\n",
+                         encoding="utf-8")
+    out = tmp_path / "issued"
+    assert main(["issue", str(badge_set), "--roster", str(ROSTER), "-o", str(out), "--issued-on", "2025-07-01", "-q"]) == 0
+    manifest = json.loads((out / "issued.json").read_text())
+    assert manifest["signed"] and manifest["proof"] == "data-integrity" and manifest["issuer"].startswith("did:key:z6Mk")
+    assert "signed: data-integrity" in capsys.readouterr().out
+    # --unsigned cannot be combined with a configured key
+    assert main(["issue", str(badge_set), "--roster", str(ROSTER), "-o", str(tmp_path / "x"), "-q", "--unsigned"]) == 2
+
+
+def test_openbadgeslib_extracts_our_baked_svg_and_png(did_key_issued):
+    from openbadgeslib.ob3.verifier import OB3Verifier
+
+    record, token = _tokens(did_key_issued)[0]
+    svg = next(f for f in record["files"] if f["kind"] == "svg")
+    png = next(f for f in record["files"] if f["kind"] == "png")
+    assert OB3Verifier.extract_token_from_svg((did_key_issued / svg["path"]).read_bytes()) == token
+    assert OB3Verifier.extract_token_from_png((did_key_issued / png["path"]).read_bytes()) == token
+
+
+def test_a_key_set_refuses_a_kid_it_does_not_list(did_web_issued, tmp_path):
+    other = _issue(tmp_path, "other", "ES256", issuer_id=f"did:web:{HOST}")
+    foreign = load_key_set(other / publish_path(f"https://{HOST}/.well-known/did.json"))
+    record, _ = _tokens(did_web_issued)[0]
+    png = next(f for f in record["files"] if f["kind"] == "png")
+    report = verify((did_web_issued / png["path"]).read_bytes(), public_key=foreign)
+    assert report.verdict == "failed" and report.signature.verdict == "wrong-key"
+
+
+def test_a_hostile_status_list_is_refused(https_issued, tmp_path):
+    import gzip
+
+    from designer.openbadges.status import decode_list
+    bomb = "u" + base64.urlsafe_b64encode(gzip.compress(bytes(64 * 1024 * 1024))).rstrip(b"=").decode()
+    with pytest.raises(Exception, match="inflates past"):
+        decode_list(bomb)
+    record, _ = _tokens(https_issued)[0]
+    png = next(f for f in record["files"] if f["kind"] == "png")
+    (tmp_path / "list.jwt").write_text("not a status list")
+    trusted = load_key_set(https_issued / publish_path(f"https://{HOST}/jwks.json"))
+    report = verify((https_issued / png["path"]).read_bytes(), public_key=trusted, status=tmp_path / "list.jwt")
+    assert report.status.verdict == "invalid" and report.verdict == "failed"

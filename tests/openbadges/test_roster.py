@@ -59,3 +59,14 @@ def test_prepare_svg_equals_bake_svg(svg, version):
         baked = bake_one(payload)
         assert baked == bake_svg(svg, payload, version)
         assert sum(p.version == version for p in unbake_all(baked)) == 1
+
+
+def test_subject_id_is_optional_and_must_be_a_uri_but_not_mailto():
+    rows = parse_roster(b"name,email,badge,tier,subject_id\n"
+                        b"Ada,ada@x.org,b,t,did:key:z6MkfisK7xTTpWkMhCEDgxxoCZkwxkrCtJf55mEcxrqmk6Sq\n"
+                        b"Bo,bo@x.org,b,t,\n", "r.csv")
+    assert rows[0].subject_id.startswith("did:key:z6Mk") and rows[1].subject_id is None
+    for bad, fragment in ((b"not a uri", "not a URI"), (b"mailto:ada@x.org", "mailto:")):
+        with pytest.raises(MedbadgeError, match=fragment) as error:
+            parse_roster(b"name,email,badge,tier,subject_id\nAda,ada@x.org,b,t," + bad + b"\n", "r.csv")
+        assert error.value.location.line == 2
