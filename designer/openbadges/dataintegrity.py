@@ -129,15 +129,21 @@ def hash_data(document: dict[str, Any], configuration: dict[str, Any]) -> bytes:
             + hashlib.sha256(canonical_nquads(unsecured).encode("utf-8")).digest())
 
 
-def add_proof(document: dict[str, Any], key: PrivateKey, verification_method: str, created: str) -> dict[str, Any]:
-    """The document with an ``eddsa-rdfc-2022`` proof (the input is not changed)."""
+def add_proof(document: dict[str, Any], key: PrivateKey, verification_method: str, created: str, *,
+              as_array: bool = True) -> dict[str, Any]:
+    """The document with an ``eddsa-rdfc-2022`` proof (the input is not changed).
+
+    The proof goes in an array (``"proof": [{...}]``): the OB 3.0 AchievementCredential JSON Schema
+    requires one, and VC Data Model 2.0 §4.12 allows a set; in JSON-LD both are the same graph, so
+    the signature does not change. ``as_array=False`` writes the single object (the W3C test vectors'
+    shape)."""
     if not isinstance(key, ed25519.Ed25519PrivateKey):
         raise MedbadgeError("eddsa-rdfc-2022 proofs need an Ed25519 key", hint="create one with `medbadge keys new --alg EdDSA`")
     configuration = proof_configuration(document, verification_method, created)
     signature = key.sign(hash_data(document, configuration))
     proof = {k: v for k, v in configuration.items() if k != "@context"}
     proof["proofValue"] = "z" + base58btc_encode(signature)
-    return {**{k: v for k, v in document.items() if k != "proof"}, "proof": proof}
+    return {**{k: v for k, v in document.items() if k != "proof"}, "proof": [proof] if as_array else proof}
 
 
 def proof_of(document: dict[str, Any]) -> dict[str, Any] | None:

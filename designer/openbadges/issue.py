@@ -54,7 +54,7 @@ from designer.openbadges.bake import bake_png, prepare_svg, prepare_svg_dual
 from designer.openbadges.credentials import assertion, credential, hashed_email
 from designer.openbadges.dataintegrity import add_proof
 from designer.openbadges.keyring import SigningKey, load_signing_key
-from designer.openbadges.keys import PrivateKey
+from designer.openbadges.keys import PrivateKey, jwk_thumbprint, public_jwk
 from designer.openbadges.limits import MAX_JSON_BYTES, parse_json, read_limited
 from designer.openbadges.publish import Identity, hosted_files, json_bytes, publish_path, resolve_identity
 from designer.openbadges.roster import RosterEntry, read_roster
@@ -428,6 +428,8 @@ def _manifest(issuer: metadata.IssuerInfo, options: IssueOptions, identity: Iden
         "kid": identity.method_id if identity is not None else None,
         "signingKey": str(signing.path.resolve()) if signing is not None and signing.path.name != "<key>" else None,
         "statusList": status_url,
+        "publishedKeys": ([jwk_thumbprint(public_jwk(key)) for key in identity.published]
+                          if identity is not None else []),  # RFC 7638 thumbprints in jwks.json / did.json
         "recipients": len(records),
         "publish": publish,  # file in this folder -> the URL to serve it at
         "issued": records,

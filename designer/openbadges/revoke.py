@@ -56,12 +56,10 @@ def revoke(issued: str | Path, *, recipient: str, badge: str, tier: str | None =
     signing = load_signing_key(key_path)
     base = url.rsplit("/status/", 1)[0] + "/"
     identity = resolve_identity(manifest["issuer"], signing.private, signing.published, manifest.get("proof") or "vc-jwt", base)
-    if identity.issuer_id != manifest["issuer"] or identity.thumbprint not in {manifest.get("kid", "").rsplit("#", 1)[-1], identity.thumbprint}:
-        raise MedbadgeError("the key is not the one these credentials were issued with")
-    if manifest.get("kid"):
-        from dataclasses import replace
-
-        identity = replace(identity, method_id=manifest["kid"])
+    published = manifest.get("publishedKeys") or []
+    if identity.issuer_id != manifest["issuer"] or (published and identity.thumbprint not in published):
+        raise MedbadgeError("this key is not one the issued credentials' issuer publishes",
+                            hint="sign with the key issue used (or a newer one from the same key folder, after re-issuing)")
     for record in records:
         record["revoked"] = not undo
     bits = bytearray(MIN_BITS // 8)

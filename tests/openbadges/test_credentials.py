@@ -282,7 +282,7 @@ def test_data_integrity_credentials_verify_and_tampering_fails(di_issued):
     key = key_from_did_key(manifest["issuer"])
     for record, text in _tokens(di_issued):
         document = json.loads(text)
-        proof = document["proof"]
+        proof, = document["proof"]  # an array: the OB 3.0 schema requires one
         assert (proof["type"], proof["cryptosuite"], proof["proofPurpose"]) == ("DataIntegrityProof", "eddsa-rdfc-2022", "assertionMethod")
         assert proof["verificationMethod"].startswith(manifest["issuer"] + "#") and proof["proofValue"].startswith("z")
         assert check_proof(document, key, trusted=True).ok
@@ -292,9 +292,10 @@ def test_data_integrity_credentials_verify_and_tampering_fails(di_issued):
         tampered["credentialSubject"]["name"] = "Mallory"
         assert check_proof(tampered, key, trusted=True).verdict == "invalid"
         png = next(f for f in record["files"] if f["kind"] == "png")
-        assert verify((di_issued / png["path"]).read_bytes(), status=di_issued).verdict == "verified"
+        report = verify((di_issued / png["path"]).read_bytes(), status=di_issued, schema_path=CREDENTIAL_SCHEMA)
+        assert report.verdict == "verified" and report.schema.status == "valid" and report.status.verdict == "active"
         other = json.loads(text)
-        other["proof"]["verificationMethod"] = manifest["issuer"] + "#" + "z6MkOther"
+        other["proof"][0]["verificationMethod"] = manifest["issuer"] + "#" + "z6MkOther"
         assert not check_proof(other, key_from_did_key("did:key:z6MkfisK7xTTpWkMhCEDgxxoCZkwxkrCtJf55mEcxrqmk6Sq"), trusted=True).ok
 
 
@@ -379,6 +380,10 @@ def test_revoke_flips_the_bit_and_verify_says_revoked(tmp_path, capsys):
     assert main(["revoke", str(out), "--recipient", "Amira Haddad", "--badge", "history-taking", "--undo"]) == 0
     assert main(["verify", str(image), "--key", jwks, "--status", str(out)]) == 0
     assert main(["revoke", str(out), "--recipient", "nobody", "--badge", "history-taking"]) == 2
+    stranger = write_key_files(new_key("EdDSA"), tmp_path / "stranger", name="x")
+    assert main(["revoke", str(out), "--recipient", "Amira Haddad", "--badge", "history-taking",
+                 "--sign", str(stranger.private)]) == 2  # not a key this issuer publishes
+    assert main(["verify", str(image), "--key", jwks, "--status", str(out)]) == 0
 
 
 def test_status_list_follows_bitstring_status_list(https_issued):

@@ -63,13 +63,14 @@ def test_reproduces_the_specification_test_vector():
     assert multikey(key.public_key()) == PUBLIC
     config = di.proof_configuration(UNSIGNED, METHOD, "2023-02-24T23:36:38Z")
     assert di.canonical_nquads(config) == PROOF_CANON
-    signed = di.add_proof(UNSIGNED, key, METHOD, "2023-02-24T23:36:38Z")
+    signed = di.add_proof(UNSIGNED, key, METHOD, "2023-02-24T23:36:38Z", as_array=False)
     assert signed["proof"]["proofValue"] == PROOF_VALUE
+    assert di.add_proof(UNSIGNED, key, METHOD, "2023-02-24T23:36:38Z")["proof"] == [signed["proof"]]
     assert di.check_proof(signed, key_from_multikey(PUBLIC), trusted=True).ok
 
 
 def test_a_changed_statement_or_proof_option_fails():
-    signed = di.add_proof(UNSIGNED, _vector_key(), METHOD, "2023-02-24T23:36:38Z")
+    signed = di.add_proof(UNSIGNED, _vector_key(), METHOD, "2023-02-24T23:36:38Z", as_array=False)
     for path, value in ((("credentialSubject", "alumniOf"), "Another School"), (("proof", "created"), "2024-01-01T00:00:00Z"),
                         (("validFrom",), "2020-01-01T00:00:00Z")):
         changed = json.loads(json.dumps(signed))
