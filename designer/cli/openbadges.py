@@ -1,4 +1,4 @@
-"""``medbadge bake | unbake | verify | keys new | issue``: the Open Badges image commands.
+"""``medbadge bake | unbake | verify | keys new | keys rotate | issue | revoke``: the Open Badges commands.
 
 A thin shell over :mod:`designer.openbadges`: read files, call the API, write results atomically
 (a temporary file beside the target, then ``os.replace``), print. Importing this module registers
@@ -102,7 +102,7 @@ def unbake_command(
 @app.command("verify")
 def verify_command(
     image: Path = typer.Argument(..., metavar="IMAGE", help="Baked PNG or SVG image."),
-    key: Optional[Path] = typer.Option(None, "--key", help="Issuer's public key (PEM or JWK) to check the signature with."),
+    key: Optional[Path] = typer.Option(None, "--key", help="Issuer's public key: PEM, JWK, JWK Set (jwks.json) or DID document (did.json); an unsigned payload then fails."),
     schema: Optional[Path] = typer.Option(None, "--schema", help="OB 3.0 AchievementCredential JSON Schema file."),
     version: Optional[OBVersion] = typer.Option(None, "--version", help="Check this version's data (default: the first found)."),
     status: Optional[Path] = typer.Option(None, "--status", help="Status list credential file, or an issued/ (or publish/) folder: check revocation offline."),

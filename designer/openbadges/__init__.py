@@ -12,7 +12,10 @@ this package; it knows nothing about badge sets.
 
 Modules: :mod:`.png` (chunks), :mod:`.formats` (PNG/SVG detection), :mod:`.svgdoc` (safe SVG
 outline), :mod:`.bake`, :mod:`.unbake`, :mod:`.keys`, :mod:`.jws`, :mod:`.signing` (VC-JWT),
-:mod:`.verify`.
+:mod:`.verify`; for issuing credentials that other verifiers accept: :mod:`.did` (did:key, did:web),
+:mod:`.dataintegrity` (eddsa-rdfc-2022), :mod:`.publish` (issuer identity, what to host),
+:mod:`.keyring` (rotation), :mod:`.status` and :mod:`.revoke` (Bitstring Status List), :mod:`.trust`
+(JWKS / DID documents as trusted keys), :mod:`.limits` (bounded reads).
 """
 
 from designer.openbadges.bake import bake, bake_png, bake_svg
