@@ -14,10 +14,11 @@ loads no renderer, font engine or colour library until something needs it.
 
 from __future__ import annotations
 
-import importlib
 import sys
 import types
 from typing import TYPE_CHECKING
+
+from designer.base.lazy import lazy_exports
 
 __version__ = "0.1.0"
 
@@ -51,17 +52,7 @@ if TYPE_CHECKING:
     from designer.resolve import resolve
 
 
-def __getattr__(name: str):
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'designer' has no attribute '{name}'")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 
 class _PublicAPI(types.ModuleType):

@@ -45,8 +45,9 @@ class IconPlacement:
     name: str
     box: Box  # where the 24-unit icon grid is drawn
     stroke_width: float  # canvas units
-    color: Color
+    color: Color  # the role colour (on-primary) that currentColor becomes
     background: Color
+    colors: tuple[Color, ...] = ()  # every colour the icon is drawn in, hard-coded ones included
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,25 @@
-"""``resolve``: BadgeSet → Designs (one per badge × tier). Pure: no files are written.
+"""``resolve``: BadgeSet → Designs (one per badge × tier), with every asset they depend on loaded.
 
-Defaults are applied in this order (later wins): palette roles → brand role overrides → the
-tier's role overrides → the badge's role overrides. Every role ends as a concrete colour.
+Resolving is where files are read: the brand palette, each badge's template (TOML and Jinja
+sources), its icon (parsed and sanitised), and every font face its texts need, script fallbacks
+included. A :class:`~designer.design.Design` therefore carries its whole input, and compose, lint
+and the build never look anything up by name or path. Files are read on every call — so a
+long-lived studio or a second build in one process sees each edit — and each file once per call.
+
+Colours are applied in this order (later wins): palette roles → brand role overrides → the tier's
+role overrides → the badge's role overrides. Every role ends as a concrete colour.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
-from designer import palettes
+from designer import icon_library, palettes, templates
 from designer.badgeset.load import BadgeSet
+from designer.base.errors import Location, MedbadgeError, unknown_name
 from designer.design import AlignmentRef, Design, FontSpec, TierCue
-from designer.base.errors import MedbadgeError, unknown_name
+from designer.text.fonts import FaceRef, FontStack, read_face, stack_for
 
 
 def tier_scheme(badge_set: BadgeSet) -> palettes.TierScheme:
@@ -29,24 +37,33 @@ def resolve(badge_set: BadgeSet, *, badges: Iterable[str] | None = None,
     """
     model = badge_set.model
     scheme = tier_scheme(badge_set)
-    palette = palettes.get(model.brand.palette, badge_set.resolve_paths(model.paths.palettes))
+    palette = _at(lambda: palettes.get(model.brand.palette, badge_set.resolve_paths(model.paths.palettes)),
+                  badge_set.location("brand", "palette"))
+    palette_colors = tuple(sorted(palette.colors.items()))
     wanted_badges = _check_filter("badge", badges, [b.id for b in model.badges])
     wanted_tiers = _check_filter("tier", tiers, [t.id for t in scheme.tiers])
     icon_paths = tuple(str(p) for p in badge_set.resolve_paths(model.paths.icons))
     template_paths = tuple(str(p) for p in badge_set.resolve_paths(model.paths.templates))
     font = FontSpec(model.brand.font, tuple(model.brand.fallback_fonts))
+    loaded = _Loader(badge_set, icon_paths, template_paths, font)
 
     designs: list[Design] = []
     for index, badge in enumerate(model.badges):
         if wanted_badges is not None and badge.id not in wanted_badges:
             continue
         tier_ids = badge.tiers or model.defaults.tiers or [t.id for t in scheme.tiers]
+        where = badge_set.location("badges", index)
+        template_name = badge.template or model.defaults.template
+        template = loaded.template(template_name, badge_set.location("badges", index, "template")
+                                   if badge.template else badge_set.location("defaults", "template"))
+        icon = loaded.icon(badge.icon, badge_set.location("badges", index, "icon"))
         for tier in scheme.tiers:
             if tier.id not in tier_ids or (wanted_tiers is not None and tier.id not in wanted_tiers):
                 continue
             roles = dict(palette.roles) | dict(model.brand.roles) | dict(tier.roles) | dict(badge.roles)
             colors = tuple(sorted((role, palette.color(ref)) for role, ref in roles.items()
                                   if role in palettes.ALL_ROLES))
+            texts = tuple(t for t in (badge.title, badge.subtitle, tier.label, model.brand.issuer_mark) if t)
             designs.append(Design(
                 badge_id=badge.id,
                 tier_id=tier.id,
@@ -55,21 +72,69 @@ def resolve(badge_set: BadgeSet, *, badges: Iterable[str] | None = None,
                 subtitle=badge.subtitle,
                 issuer_name=model.issuer.name,
                 issuer_mark=model.brand.issuer_mark,
-                template=badge.template or model.defaults.template,
-                icon=badge.icon,
                 colors=colors,
+                palette_name=palette.name,
+                palette_colors=palette_colors,
+                template=template,
+                icon=icon,
                 font=font,
+                fonts=loaded.fonts(template, texts),
                 cue=_cue(tier),
                 description=badge.description,
                 criteria=badge.criteria,
                 alignment=tuple(AlignmentRef(a.framework, a.name, a.code, a.url) for a in badge.alignment),
                 tags=tuple(badge.tags),
-                location=badge_set.location("badges", index),
-                base_dir=str(badge_set.base_dir),
-                icon_paths=icon_paths,
-                template_paths=template_paths,
+                location=where,
             ))
     return designs
+
+
+class _Loader:
+    """Reads each asset once per :func:`resolve` call; errors are placed at the badge set line
+    that named the asset."""
+
+    def __init__(self, badge_set: BadgeSet, icon_paths: tuple[str, ...], template_paths: tuple[str, ...],
+                 font: FontSpec):
+        self.badge_set, self.icon_paths, self.template_paths, self.font = badge_set, icon_paths, template_paths, font
+        self._templates: dict[str, templates.TemplateSpec] = {}
+        self._icons: dict[str, icon_library.Icon] = {}
+        self._faces: dict[tuple[str, int, str | None], FaceRef] = {}
+        self._stacks: dict[tuple, tuple[tuple[int, FontStack], ...]] = {}
+
+    def template(self, name: str, where: Location) -> templates.TemplateSpec:
+        if name not in self._templates:
+            self._templates[name] = _at(lambda: templates.get(name, self.template_paths), where)
+        return self._templates[name]
+
+    def icon(self, name: str, where: Location) -> icon_library.Icon:
+        if name not in self._icons:
+            self._icons[name] = _at(lambda: icon_library.get(name, self.icon_paths), where)
+        return self._icons[name]
+
+    def _read(self, family: str, weight: int, base_dir: Path | None) -> FaceRef:
+        key = (family, weight, str(base_dir) if base_dir else None)
+        if key not in self._faces:
+            self._faces[key] = read_face(family, weight, base_dir)
+        return self._faces[key]
+
+    def fonts(self, template: templates.TemplateSpec, texts: tuple[str, ...]) -> tuple[tuple[int, FontStack], ...]:
+        weights = tuple(sorted({slot.weight for slot in template.text_slots.values()}))
+        key = (weights, texts)
+        if key not in self._stacks:
+            where = self.badge_set.location("brand", "font")
+            self._stacks[key] = tuple(
+                (weight, _at(lambda: stack_for(self.font.family, self.font.fallbacks, weight, texts,
+                                               self.badge_set.base_dir, self._read), where))
+                for weight in weights)
+        return self._stacks[key]
+
+
+def _at(load, where: Location):
+    """``load()``, with an error that has no place of its own placed at ``where``."""
+    try:
+        return load()
+    except MedbadgeError as error:
+        raise error.place(where) from None
 
 
 def _cue(tier: palettes.Tier) -> TierCue:

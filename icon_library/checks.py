@@ -6,7 +6,7 @@ numbers predict that, both reported in *display* pixels for a given on-screen ic
 * :func:`thinnest_stroke_px` — the narrowest stroke, from the attributes: the inherited
   ``stroke-width`` times the scale of every enclosing ``transform`` (the smaller singular value, so a
   squashed stroke counts at its thinnest). Below about 1 px a stroke fades under anti-aliasing
-  (reference/FACTS.md §4).
+  (Lucide's 2 px strokes on a 24 px grid).
 * :func:`smallest_detail_px` — the smallest extent of any single shape's ink. It is *measured by
   rendering* each shape alone (with its ancestors' attributes and transforms) and taking the shorter
   side of its ink box, so curves, arcs, caps and strokes count exactly as drawn — no path geometry
@@ -28,7 +28,7 @@ from designer.icon_library.markup import format_attributes, local_name, parse_bo
 from designer.icon_library.model import EMBLEMS, Icon
 from designer.icon_library.raster import ink_box
 
-#: Strokes thinner than this many display pixels fade under anti-aliasing (FACTS.md §4).
+#: Strokes thinner than this many display pixels fade under anti-aliasing (Lucide's icon design guide).
 MIN_STROKE_PX = 1.0
 #: Shapes smaller than this many display pixels turn into specks.
 MIN_DETAIL_PX = 2.0

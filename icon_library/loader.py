@@ -6,9 +6,9 @@ optionally, ``*.toml`` catalogs in the same format; an SVG with no catalog entry
 a title made from its name. The first source that has a name wins, so a user icon cannot silently
 replace a built-in one (the importer refuses such names).
 
-Everything is lazy and cached: catalogs are read once, an SVG is parsed only when its icon is asked
-for, and user folders are re-read only when a file in them changes (their cache key is the folder's
-listing with sizes and modification times), so an icon imported a moment ago is found at once.
+User folders and their files are read when asked for, every time, and parsed once per content
+(the caches are keyed by the bytes, never by a path or a modification time), so an icon imported
+or edited a moment ago is what the next call returns. The built-in library is read once.
 Every SVG, built-in or not, goes through the same safe parser and allow-list as an import.
 """
 
@@ -26,7 +26,7 @@ from designer.icon_library.catalog import CatalogEntry, parse_catalog
 from designer.icon_library.markup import serialize_children
 from designer.icon_library.model import CATEGORIES, ROOT_PRESENTATION_ATTRIBUTES, Icon
 from designer.icon_library.ranking import rank
-from designer.icon_library.safe_xml import parse_svg_bytes, parse_svg_file, refuse
+from designer.icon_library.safe_xml import MAX_BYTES, parse_svg_bytes, refuse
 from designer.icon_library.sanitize import sanitize
 
 SearchPaths = Sequence[str | os.PathLike[str]]
@@ -63,27 +63,45 @@ def builtin_source() -> IconSource:
 
 
 def folder_source(folder: str | os.PathLike[str]) -> IconSource:
-    """A user folder of icons; cached until one of its files changes."""
+    """A user folder of icons, read as it is now (catalogs are parsed once per content)."""
     path = Path(folder).expanduser()
     if not path.is_dir():
         raise MedbadgeError(f"icon folder '{display_path(path)}' does not exist",
                             hint="check the path, or create it with 'medbadge icons import'")
-    listing = tuple(sorted((e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in os.scandir(path)
-                           if e.is_file() and e.name.endswith((".svg", ".toml")) and not e.name.startswith(".")))
-    return _read_folder(str(path.resolve()), listing)
+    entries: dict[str, CatalogEntry] = {}
+    files = {}
+    for item in sorted(os.scandir(path), key=lambda e: e.name):
+        if not item.is_file() or item.name.startswith(".") or not item.name.endswith((".svg", ".toml")):
+            continue
+        file = Path(item.path)
+        if item.name.endswith(".toml"):
+            _merge(entries, _parse_catalog_cached(_read_catalog(file), display_path(file)))
+        else:
+            files[item.name[:-4]] = file
+    return IconSource(display_path(path), False, entries, files)
+
+
+MAX_CATALOG_BYTES = 1024 * 1024
+
+
+def _read_catalog(file: Path) -> str:
+    try:
+        with file.open("rb") as handle:
+            data = handle.read(MAX_CATALOG_BYTES + 1)
+    except OSError as error:
+        raise MedbadgeError(f"cannot read: {error.strerror}", Location(display_path(file))) from None
+    if len(data) > MAX_CATALOG_BYTES:
+        raise MedbadgeError(f"larger than {MAX_CATALOG_BYTES >> 20} MiB", Location(display_path(file)),
+                            hint="an icon catalog is a small TOML file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise MedbadgeError(f"not UTF-8 text (byte {error.start})", Location(display_path(file))) from None
 
 
 @functools.lru_cache(maxsize=64)
-def _read_folder(folder: str, listing: tuple[tuple[str, int, int], ...]) -> IconSource:
-    entries: dict[str, CatalogEntry] = {}
-    files = {}
-    for name, _mtime, _size in listing:
-        file = Path(folder) / name
-        if name.endswith(".toml"):
-            _merge(entries, parse_catalog(file.read_text("utf-8"), display_path(file)))
-        else:
-            files[name[:-4]] = file
-    return IconSource(display_path(folder), False, entries, files)
+def _parse_catalog_cached(text: str, label: str) -> dict[str, CatalogEntry]:
+    return parse_catalog(text, label)
 
 
 def _merge(entries: dict[str, CatalogEntry], new: dict[str, CatalogEntry]) -> None:
@@ -159,18 +177,34 @@ def entry_for(name: str, search_paths: SearchPaths = ()) -> CatalogEntry:
 def clear_cache() -> None:
     """Forget everything read so far (tests, or after editing built-in data in place)."""
     builtin_source.cache_clear()
-    _read_folder.cache_clear()
+    _parse_catalog_cached.cache_clear()
     _parse_icon.cache_clear()
 
 
 def _load(source: IconSource, name: str) -> Icon:
+    """Read the icon's file now and parse it once per content: an edited file is a new icon."""
     file = source.files[name]
-    stamp = None
-    if isinstance(file, Path):  # user files may change while we run; key the cache on their state
-        info = file.stat()
-        stamp = (info.st_mtime_ns, info.st_size)
     entry = source.entries.get(name) or entry_for_bare_file(name, source)
-    return _parse_icon(entry, file, str(file), stamp, source.builtin)
+    if isinstance(file, Path):
+        label = display_path(file)
+        data = read_svg_file(file)
+    else:
+        label = f"icon_library/icons/{entry.name}.svg"
+        data = file.read_bytes()  # type: ignore[attr-defined]
+    return _parse_icon(entry, data, label, Path(str(file)), source.builtin)
+
+
+def read_svg_file(file: Path) -> bytes:
+    """An icon file's bytes, refusing a file larger than the parser takes before reading it whole."""
+    label = display_path(file)
+    try:
+        with file.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise refuse(label, "unreadable", f"cannot read the file ({error.strerror})", "check the path") from None
+    if len(data) > MAX_BYTES:
+        raise refuse(label, "too-large", f"it is larger than {MAX_BYTES:,} bytes", "simplify the drawing")
+    return data
 
 
 def entry_for_bare_file(name: str, source: IconSource) -> CatalogEntry:
@@ -179,19 +213,13 @@ def entry_for_bare_file(name: str, source: IconSource) -> CatalogEntry:
                         licence="unspecified", source=source.label)
 
 
-@functools.lru_cache(maxsize=1024)
-def _parse_icon(entry: CatalogEntry, file: object, key: str, stamp: tuple[int, int] | None, builtin: bool) -> Icon:
-    if isinstance(file, Path):
-        root = parse_svg_file(file)
-        label = display_path(file)
-    else:
-        label = f"icon_library/icons/{entry.name}.svg"
-        root = parse_svg_bytes(file.read_bytes(), label)  # type: ignore[attr-defined]
-    clean = sanitize(root, label)
+@functools.lru_cache(maxsize=512)
+def _parse_icon(entry: CatalogEntry, data: bytes, label: str, path: Path, builtin: bool) -> Icon:
+    clean = sanitize(parse_svg_bytes(data, label), label)
     view_box = clean.view_box or view_box_from_size(clean.width, clean.height, label)
     return Icon(
         name=entry.name, title=entry.title, categories=entry.categories, keywords=entry.keywords,
-        licence=entry.licence, notes=entry.notes, emblem=entry.emblem, path=Path(str(file)),
+        licence=entry.licence, notes=entry.notes, emblem=entry.emblem, path=path,
         view_box=view_box, root_items=explicit_root_items(clean.root_attributes),
         body=serialize_children(clean.children), builtin=builtin)
 

@@ -17,7 +17,7 @@ from designer.base.geometry import fmt
 from designer.icon_library.markup import format_attributes
 
 #: The library grid: every built-in icon is drawn on a 24-unit square (Lucide's convention,
-#: reference/FACTS.md §4) with 1 unit of padding, so ink stays inside 1..23.
+#: lucide.dev's icon design guide) with 1 unit of padding, so ink stays inside 1..23.
 GRID_SIZE = 24.0
 GRID_MIN = 1.0
 GRID_MAX = 23.0
@@ -35,7 +35,7 @@ STANDARD_ROOT_ATTRIBUTES: dict[str, str] = {
 CATEGORIES: tuple[str, ...] = ("medicine", "specialty", "anatomy", "skill", "symbol", "place")
 
 #: Emblem marks a catalog entry may declare, with what a designer must know about each
-#: (reference/FACTS.md §5). ``protected`` emblems must not be used as a generic "health" mark.
+#: (Geneva Conventions; NHTSA's Star of Life registration). ``protected`` emblems must not be used as a generic "health" mark.
 EMBLEMS: dict[str, dict[str, object]] = {
     "rod-of-asclepius": {
         "protected": False,

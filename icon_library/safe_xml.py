@@ -1,7 +1,7 @@
 """Parse untrusted SVG bytes into a tree without letting the file cost us anything.
 
 The threats here are the ones that strike *while parsing*, before any allow-list can look at the
-tree (DESIGN.md, "Robustness and safety"):
+tree (never trust an imported or uploaded file):
 
 * entity tricks — XXE (``<!ENTITY x SYSTEM "file:///etc/passwd">``) reads local files or fetches
   URLs; "billion laughs" expands a few bytes into gigabytes. defusedxml refuses any DTD, entity

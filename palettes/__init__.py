@@ -101,17 +101,19 @@ def names(search_paths: Iterable[str | Path] = ()) -> list[str]:
 
 
 def get(name: str, search_paths: Iterable[str | Path] = ()) -> Palette:
-    """Load a palette by name; an unknown name gets a did-you-mean."""
+    """Load a palette by name; an unknown name gets a did-you-mean.
+
+    The file is read on every call (so an edit is seen at once) and parsed once per content."""
     files = _palette_files(tuple(search_paths))
     if name not in files:
         raise unknown_name("palette", name, files)
-    return _load_palette(name, files[name])
+    entry = files[name]
+    return _parse_palette(name, str(entry), _read_text(entry))
 
 
 @lru_cache(maxsize=64)
-def _load_palette(name: str, entry: object) -> Palette:
-    where = str(entry)
-    data = _read_toml(entry)
+def _parse_palette(name: str, where: str, text: str) -> Palette:
+    data = _parse_toml(text, where)
     try:
         colors = {key: Color.parse(value) for key, value in data.get("colors", {}).items()}
     except ColorParseError as error:
@@ -131,20 +133,39 @@ def _load_palette(name: str, entry: object) -> Palette:
     return palette
 
 
-def _read_toml(entry: object) -> dict:
+MAX_PALETTE_BYTES = 256 * 1024
+
+
+def _read_text(entry: object) -> str:
     try:
-        text = entry.read_text(encoding="utf-8")  # type: ignore[attr-defined]
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise MedbadgeError(f"not valid TOML: {error}", Location(str(entry))) from None
+        with entry.open("rb") as handle:  # type: ignore[attr-defined]
+            data = handle.read(MAX_PALETTE_BYTES + 1)
+        if len(data) > MAX_PALETTE_BYTES:
+            raise MedbadgeError(f"larger than {MAX_PALETTE_BYTES >> 10} KiB", Location(str(entry)),
+                                hint="a palette is a small TOML file")
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise MedbadgeError(f"not UTF-8 text (byte {error.start})", Location(str(entry))) from None
     except OSError as error:
         raise MedbadgeError(f"cannot read: {error.strerror}", Location(str(entry))) from None
 
 
-@lru_cache(maxsize=1)
+def _parse_toml(text: str, where: str) -> dict:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise MedbadgeError(f"not valid TOML: {error}", Location(where)) from None
+
+
 def tier_schemes() -> Mapping[str, TierScheme]:
     """The built-in tier schemes by name."""
-    data = _read_toml(_builtin_dir() / "tier-schemes.toml")
+    entry = _builtin_dir() / "tier-schemes.toml"
+    return _parse_tier_schemes(str(entry), _read_text(entry))
+
+
+@lru_cache(maxsize=4)
+def _parse_tier_schemes(where: str, text: str) -> Mapping[str, TierScheme]:
+    data = _parse_toml(text, where)
     return MappingProxyType({name: tier_scheme_from_data(name, body) for name, body in data.items()})
 
 

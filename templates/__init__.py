@@ -1,29 +1,31 @@
 """Badge templates: ``<name>.svg.j2`` (strict, dumb Jinja2 SVG) plus ``<name>.toml`` (slots).
 
-The TOML declares the canvas, the silhouette (built in Python by :mod:`designer.compose.shapes`),
-the slots (icon box, title box or arc, subtitle, tier ribbon, pips, issuer mark) and the colour
-roles the template uses. Geometry is computed in Python; the Jinja template only places it. The
+The TOML declares the canvas, the silhouette (built in Python by :mod:`designer.compose.shapes`)
+and the slots (icon box, title box or arc, subtitle, tier ribbon, pips, issuer mark); each text
+slot names the colour roles of its text and of what it sits on. Geometry is computed in Python; the Jinja template only places it. The
 environment autoescapes (user text is escaped) and uses ``StrictUndefined`` (a missing value is an
 error, not an empty string).
 """
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 import jinja2
 
-from designer.base.errors import Location, MedbadgeError, unknown_name
+from designer.base.frozen import FrozenMap
+from designer.base.errors import Location, MedbadgeError, display_path, unknown_name
 
 
 TEXT_SLOTS = ("title", "subtitle", "tier_label", "issuer_mark")
+MAX_TEMPLATE_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -46,16 +48,23 @@ class TextSlot:
 
 @dataclass(frozen=True)
 class TemplateSpec:
+    """A template as resolved: its slot geometry and every Jinja source it renders from.
+
+    ``sources`` holds the template and each partial (``_*.svg.j2``) it may include, as
+    ``(file name, text)``, so rendering reads no file and ``digest`` identifies the template by
+    content (an edited TOML or Jinja file is a new template)."""
+
     name: str
     title: str
     description: str
     shape: str
     canvas: int
-    roles: tuple[str, ...]
     icon_box: tuple[float, float, float, float]
     text_slots: Mapping[str, TextSlot]
     params: Mapping[str, Any]
-    folder: str
+    sources: tuple[tuple[str, str], ...] = field(repr=False)
+    digest: str = ""
+    origins: tuple[tuple[str, str], ...] = field(default=(), repr=False, compare=False)  # name → file shown in errors
 
     @property
     def source_name(self) -> str:
@@ -78,31 +87,66 @@ def names(search_paths: Iterable[str | Path] = ()) -> list[str]:
 
 
 def get(name: str, search_paths: Iterable[str | Path] = ()) -> TemplateSpec:
-    return _get(name, tuple(str(p) for p in search_paths))
+    """Read the template ``name`` from the search path (user folders override built-ins).
 
-
-@lru_cache(maxsize=64)
-def _get(name: str, search_paths: tuple[str, ...]) -> TemplateSpec:
-    for folder in reversed(_folders(search_paths)):  # user folders override built-ins
+    The files are read on every call — that is how an edit is seen — and parsed once per content.
+    """
+    folders = _folders(tuple(str(p) for p in search_paths))
+    for folder in reversed(folders):
         entry = folder / f"{name}.toml"
         if entry.is_file():
-            return _spec_from_toml(name, entry, folder)
+            sources, origins = _sources(name, folders)
+            return replace(_spec(name, str(entry), _read(entry), sources), origins=origins)
     raise unknown_name("template", name, names(search_paths))
 
 
-def _spec_from_toml(name: str, entry: Any, folder: Any) -> TemplateSpec:
-    where = Location(str(entry))
+def _read(entry: Any) -> str:
     try:
-        data = tomllib.loads(entry.read_text(encoding="utf-8"))
+        with entry.open("rb") as handle:
+            data = handle.read(MAX_TEMPLATE_BYTES + 1)
+    except OSError as error:
+        raise MedbadgeError(f"cannot read: {error.strerror}", Location(str(entry))) from None
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise MedbadgeError(f"larger than {MAX_TEMPLATE_BYTES >> 10} KiB", Location(str(entry)),
+                            hint="a template is a small text file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise MedbadgeError(f"not UTF-8 text (byte {error.start})", Location(str(entry))) from None
+
+
+def _sources(name: str, folders: list[Any]):
+    """The template's Jinja file and every partial on the path, later folders overriding earlier;
+    and where each came from (for error messages)."""
+    found: dict[str, str] = {}
+    origins: dict[str, str] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name == f"{name}.svg.j2" or (entry.name.startswith("_") and entry.name.endswith(".svg.j2")):
+                found[entry.name] = _read(entry)
+                origins[entry.name] = display_path(str(entry))
+    return tuple(sorted(found.items())), tuple(sorted(origins.items()))
+
+
+@lru_cache(maxsize=64)
+def _spec(name: str, where: str, text: str, sources: tuple[tuple[str, str], ...]) -> TemplateSpec:
+    location = Location(where)
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise MedbadgeError(f"not valid TOML: {error}", where) from None
+        raise MedbadgeError(f"not valid TOML: {error}", location) from None
+    if f"{name}.svg.j2" not in dict(sources):
+        raise MedbadgeError(f"template '{name}' has no {name}.svg.j2 beside its TOML", location,
+                            hint="a template is a .toml file and a .svg.j2 file of the same name")
     try:
         slots = data["slots"]
         text_slots = {
             slot: TextSlot(
                 name=slot,
                 box=tuple(body["box"]) if "box" in body else None,
-                arc=MappingProxyType(dict(body["arc"])) if "arc" in body else None,
+                arc=FrozenMap(body["arc"]) if "arc" in body else None,
                 max_size=float(body["size"][0]),
                 min_size=float(body["size"][1]),
                 max_lines=int(body.get("lines", 1)),
@@ -116,34 +160,43 @@ def _spec_from_toml(name: str, entry: Any, folder: Any) -> TemplateSpec:
             for slot, body in slots.items()
             if slot in TEXT_SLOTS
         }
+        digest = hashlib.sha256("\0".join([text, *(f"{n}\0{s}" for n, s in sources)]).encode()).hexdigest()
         return TemplateSpec(
             name=name,
             title=data["title"],
             description=data.get("description", ""),
             shape=data["shape"],
             canvas=int(data.get("canvas", 600)),
-            roles=tuple(data["roles"]),
             icon_box=tuple(slots["icon"]["box"]),
-            text_slots=MappingProxyType(text_slots),
-            params=MappingProxyType({k: v for k, v in data.items() if k not in ("slots",)} | {"slots": slots}),
-            folder=str(folder),
+            text_slots=FrozenMap(text_slots),
+            params=FrozenMap({k: v for k, v in data.items() if k not in ("slots",)} | {"slots": slots}),
+            sources=sources,
+            digest=digest,
         )
     except (KeyError, IndexError, TypeError, ValueError) as error:
-        raise MedbadgeError(f"template '{name}' is incomplete: {error!r}", where,
+        raise MedbadgeError(f"template '{name}' is incomplete: {error!r}", location,
                             hint="see docs/templates.md for the keys a template declares") from None
 
 
 @lru_cache(maxsize=16)
-def environment(search_paths: tuple[str, ...] = ()) -> jinja2.Environment:
-    """The strict Jinja2 environment: autoescape for ``.svg.j2``, StrictUndefined, no cache of
-    user text, deterministic whitespace."""
-    loaders = [jinja2.FileSystemLoader(p) for p in reversed(search_paths)]
-    loaders.append(jinja2.PackageLoader(__name__, ""))
+def environment(sources: tuple[tuple[str, str], ...], origins: tuple[tuple[str, str], ...] = ()) -> jinja2.Environment:
+    """The strict Jinja2 environment over a resolved template's sources (cached by content):
+    autoescape for ``.svg.j2``, StrictUndefined, deterministic whitespace, no file access."""
+    texts, shown = dict(sources), dict(origins)
+
+    def source(name: str):
+        return None if name not in texts else (texts[name], shown.get(name, name), lambda: True)
+
     return jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=jinja2.FunctionLoader(source),
         autoescape=jinja2.select_autoescape(enabled_extensions=("svg.j2", "svg", "html", "xml"), default=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+def render(spec: TemplateSpec, context: Mapping[str, Any]) -> str:
+    """Render a resolved template with ``context`` (values computed in Python; no arithmetic here)."""
+    return environment(spec.sources, spec.origins).get_template(spec.source_name).render(context)

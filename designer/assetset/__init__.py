@@ -14,7 +14,10 @@ reused), ``staging`` (the atomic swap), ``render`` (one design → files, run in
 sheet), ``runner`` (the steps).
 """
 
-from designer.assetset.options import BuildOptions, PngSize, parse_formats, parse_ids, parse_sizes
-from designer.assetset.runner import BuildResult, build
+from designer.base.lazy import lazy_exports
 
-__all__ = ["BuildOptions", "BuildResult", "PngSize", "build", "parse_formats", "parse_ids", "parse_sizes"]
+_EXPORTS = {name: "designer.assetset.options" for name in
+            ("BuildOptions", "PngSize", "parse_formats", "parse_ids", "parse_sizes")}
+_EXPORTS |= {"BuildResult": "designer.assetset.runner", "build": "designer.assetset.runner"}
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -1,91 +1,109 @@
 """Incremental builds: which designs can be reused from the previous asset set.
 
-A design's cache key is a hash of everything its rendered files depend on: ``Design.key()``, the
-toolkit (its version and the source of the engine, so a code change invalidates the cache), the
-versions of CairoSVG and Pillow, the content of the template files, the icon and the font files,
-the requested sizes and formats, and the PNG metadata texts. The key and the file records of each
-design are kept in ``<dist>/.medbadge-cache/state.json``, inside the asset set, so the state is
-swapped in and out atomically together with the files it describes.
+A design's files are reused when its cache key is unchanged. The key is a hash of exactly two
+things: the design's content (:meth:`designer.design.Design.key` — resolve has loaded the
+template, icon drawing, fonts and colours into it, so an edited file changes it wherever the file
+lives) and the version of the code that renders it (:func:`render_code_fingerprint`): the source
+of every project module the renderer imports, found by following its imports — not a hand-kept
+list — plus the versions of the libraries that draw and encode the files. The build request
+(sizes, formats, PNG texts) is part of the key too. Keys and the file records of each design are
+kept in ``<dist>/.medbadge-cache/state.json``, inside the asset set, so the state is swapped in and
+out atomically together with the files it describes.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
+import importlib.util
 import json
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 import designer
-from designer import icon_library
-from designer import templates
 from designer.assetset.render import FileRecord
 from designer.design import Design
-from designer.text.fonts import face_for
 
 CACHE_DIR = ".medbadge-cache"
 STATE_FILE = f"{CACHE_DIR}/state.json"
-STATE_VERSION = 1
-
-#: The engine source that decides what a design's files contain (not the linter, CLI or studio:
-#: editing those must not throw the cache away).
-RENDER_CODE = ("__init__.py", "design.py", "artwork.py", "color.py", "geometry.py", "raster.py",
-               "compose/*.py", "text/*.py", "build/*.py")
+STATE_VERSION = 2
+#: The module whose work a design's files are: everything it imports, transitively, is hashed.
+RENDER_ENTRY = "designer.assetset.render"
+#: Third-party code that writes bytes into a design's files.
+RENDER_LIBRARIES = ("cairosvg", "cairocffi", "pillow", "uharfbuzz", "fonttools", "jinja2", "svgwrite", "isal")
 
 
 def design_cache_key(design: Design, request: str) -> str:
     """The cache key of ``design``'s rendered files for this build ``request`` (sizes, formats, texts)."""
-    parts = [design.key(), toolkit_fingerprint(), template_fingerprint(design.template, design.template_paths),
-             icon_fingerprint(design.icon, design.icon_paths), font_fingerprint(design), request]
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return hashlib.sha256("\n".join([design.key(), render_code_fingerprint(), request]).encode()).hexdigest()
 
 
 @lru_cache(maxsize=1)
-def toolkit_fingerprint() -> str:
+def render_code_fingerprint() -> str:
+    """A hash of the renderer's code: every project module :data:`RENDER_ENTRY` imports, with its
+    source, plus the toolkit's and the rendering libraries' versions."""
     digest = hashlib.sha256(designer.__version__.encode())
-    for package in ("cairosvg", "pillow", "uharfbuzz", "fonttools"):
+    for package in RENDER_LIBRARIES:
         try:
             digest.update(f"{package}={metadata.version(package)}".encode())
         except metadata.PackageNotFoundError:
             pass
-    root = Path(designer.__file__).parent
-    for path in sorted(p for part in RENDER_CODE for p in root.glob(part)):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
+    for name, path in sorted(render_modules().items()):
+        digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
-@lru_cache(maxsize=64)
-def template_fingerprint(name: str, search_paths: tuple[str, ...]) -> str:
-    """The template's TOML and Jinja files plus every partial (``_*.svg.j2``) it could include."""
-    digest = hashlib.sha256()
-    folders = [Path(templates.__file__).parent, *(Path(p) for p in search_paths)]
-    for folder in folders:
-        if not folder.is_dir():
+@lru_cache(maxsize=1)
+def render_modules() -> dict[str, Path]:
+    """``module name → source file`` of every project module reachable from :data:`RENDER_ENTRY`
+    through ``import`` statements anywhere in a module (function-level imports included)."""
+    found: dict[str, Path] = {}
+    todo = [RENDER_ENTRY]
+    while todo:
+        name = todo.pop()
+        if name in found:
             continue
-        for path in sorted(folder.iterdir()):
-            if path.name in (f"{name}.toml", f"{name}.svg.j2") or (path.name.startswith("_")
-                                                                   and path.name.endswith(".svg.j2")):
-                digest.update(str(path).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+        path = _source(name)
+        if path is None:
+            continue
+        found[name] = path
+        todo.extend(_project_imports(name, path))
+    return found
 
 
-@lru_cache(maxsize=256)
-def icon_fingerprint(name: str, search_paths: tuple[str, ...]) -> str:
-    icon = icon_library.get(name, search_paths)
-    return hashlib.sha256(f"{icon.view_box}{icon.root_items}{icon.body}".encode()).hexdigest()
+def _source(name: str) -> Path | None:
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+        return None
+    return Path(spec.origin)
 
 
-def font_fingerprint(design: Design) -> str:
-    families = (design.font.family, *design.font.fallbacks)
-    return hashlib.sha256("".join(_font_file_hash(f, w, design.base_dir)
-                                  for f in families for w in (400, 700)).encode()).hexdigest()
-
-
-@lru_cache(maxsize=64)
-def _font_file_hash(family: str, weight: int, base_dir: str) -> str:
-    path = face_for(family, weight, Path(base_dir)).path
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+def _project_imports(name: str, path: Path) -> list[str]:
+    """The ``designer`` modules ``path`` imports (each parent package too: importing runs it)."""
+    tree = ast.parse(path.read_bytes(), str(path))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{parent}.{base}" if base else parent
+            names.append(base)
+            names += [f"{base}.{alias.name}" for alias in node.names]  # `from pkg import module`
+    out = []
+    for full in names:
+        if full.split(".")[0] != "designer":
+            continue
+        parts = full.split(".")
+        out += [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    return out
 
 
 def load_state(dist: Path) -> dict[str, dict]:

@@ -4,9 +4,9 @@ Pure functions from a :class:`~designer.design.Design` plus the issuer and a few
 fields to plain dicts, so the Open Badges code (baking, issuing) can reuse them. Ids are stable
 URLs: the place each file has in the hosted asset set, under a base URL derived from the issuer id
 (``https://host/issuer`` → ``https://host/``), never a timestamp or a random value — two builds
-give the same JSON (DESIGN.md "Asset set": deterministic).
+give the same JSON (deterministic: the manifest diff shows what a change did).
 
-Shapes follow reference/FACTS.md §1: OB 2.0 BadgeClass ``{type, id, name, description, image,
+Shapes follow 1EdTech Open Badges 2.0 (§ BadgeClass) and Open Badges 3.0 (§ Achievement): OB 2.0 BadgeClass ``{type, id, name, description, image,
 criteria{narrative}, issuer}``; OB 3.0 Achievement with ``type`` an array, ``image`` an Image
 object (a bare string fails the schema) and a ``creator`` Profile whose ``type`` is an array.
 Tiers are one Achievement per tier (OB 3.0 has no level property).

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from designer.base.errors import MedbadgeError
 
-#: Default PNG sizes (reference/FACTS.md §4): 64 px icon test, 96 px thumbnails, 150 px LMS,
+#: Default PNG sizes (display sizes of badge platforms and LMSs; uploads want a ≥ 600 px square master): 64 px icon test, 96 px thumbnails, 150 px LMS,
 #: 340 px large display, 600 px upload master.
 DEFAULT_SIZES = "64,96,150,340,600"
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import jinja2
 
-import designer
 from designer.base import raster
+from designer.compose import compose
 from designer.assetset.options import PngSize
 from designer.base.png import with_text_chunks
 from designer.design import Design
@@ -93,11 +93,11 @@ def render_design(job: RenderJob) -> RenderResult:
 
 def _compose(design: Design):
     try:
-        return designer.compose(design)
+        return compose(design)
     except jinja2.TemplateError as error:
-        where = Location(getattr(error, "filename", None) or f"template '{design.template}'",
+        where = Location(getattr(error, "filename", None) or f"template '{design.template.name}'",
                          getattr(error, "lineno", None))
-        raise MedbadgeError(f"template '{design.template}' failed to render for {design.slug}: {error.message}",
+        raise MedbadgeError(f"template '{design.template.name}' failed to render for {design.slug}: {error.message}",
                             where, hint="fix the template, or choose another template for this badge") from None
 
 
@@ -108,7 +108,7 @@ def _parse(design: Design, svg: bytes):
         return raster.parse(svg)
     except Exception as error:  # CairoSVG/lxml raise many types; all mean "not an SVG we can draw"
         raise MedbadgeError(f"{design.slug}: the SVG could not be parsed for rasterising: {error}",
-                            hint=f"check template '{design.template}' produces well-formed SVG") from None
+                            hint=f"check template '{design.template.name}' produces well-formed SVG") from None
 
 
 def _rasterise(design: Design, tree, pixels: int) -> bytes:
@@ -116,7 +116,7 @@ def _rasterise(design: Design, tree, pixels: int) -> bytes:
         return raster.render_png(tree, pixels)
     except Exception as error:
         raise MedbadgeError(f"{design.slug}: the SVG could not be rasterised at {pixels} px: {error}",
-                            hint=f"check template '{design.template}' produces well-formed SVG") from None
+                            hint=f"check template '{design.template.name}' produces well-formed SVG") from None
 
 
 def _ordered(text: dict[str, str]) -> dict[str, str]:

@@ -9,12 +9,14 @@ failure — or Ctrl-C — deletes the staging folder and leaves the previous ass
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import hashlib
 import json
 import multiprocessing
 import os
 import shutil
+import signal
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -132,19 +134,49 @@ def _render_all(designs, keys, old_state, target, folder, options, badge_set, pr
 
 
 def _run(jobs: list[RenderJob], workers: int):
-    """Results as they finish: in this process for one worker (or one job), else a fork pool."""
+    """Results as they finish: in this process for one worker (or one job), else a fork pool.
+
+    Workers ignore Ctrl-C (the build stops them) and ask the kernel to kill them when the build's
+    process dies, however it dies; on any failure the pool is stopped at once, not drained."""
     if workers <= 1 or len(jobs) <= 1:
         yield from map(render_design, jobs)
         return
     context = multiprocessing.get_context("fork")  # workers inherit loaded modules: no re-import cost
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
+                               initializer=_worker_start, initargs=(os.getpid(),))
+    try:
         futures = [pool.submit(render_design, job) for job in jobs]
-        try:
-            for future in as_completed(futures):
-                yield future.result()
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+        for future in as_completed(futures):
+            yield future.result()
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _worker_start(parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:  # Linux: the kernel sends SIGKILL to this worker when the process that forked it dies
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # elsewhere render_design's orphan check stops a worker at its next job
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and kill the workers (their half-written files are in the
+    staging folder, which the caller deletes)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _write_json(designs, badge_set, options, folder, files) -> list[FileRecord]:

@@ -14,7 +14,7 @@ import designer
 from designer.assetset.render import FileRecord
 from designer.design import Design
 
-#: Display sizes shown on the contact sheet (reference/FACTS.md §4: icon test, thumbnail, LMS).
+#: Display sizes shown on the contact sheet (where badges are shown: a 64 px icon test, 96 px platform thumbnails, 150 px LMS tiles).
 SHEET_SIZES = (64, 96, 150)
 
 

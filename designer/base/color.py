@@ -6,7 +6,7 @@ done on the quantised 8-bit value, so what is measured is what is drawn.
 
 The WCAG 2.2 relative luminance uses the spec's own coefficients (0.2126, 0.7152, 0.0722) and the
 0.04045 linearisation threshold — not a colour library's exact sRGB matrix, which flips pass/fail
-for hundreds of 8-bit colours next to the 4.5 and 3.0 thresholds (see reference/FACTS.md §2).
+for hundreds of 8-bit colours next to the 4.5 and 3.0 thresholds (WCAG 2.2, definition of relative luminance).
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from coloraide import Color as _CAColor
-from coloraide.channels import FLG_ANGLE as _ANGLE
+if TYPE_CHECKING:  # ColorAide is imported when a colour is first parsed or converted, not at start-up
+    from coloraide import Color as _CAColor
 
 
 class ColorParseError(ValueError):
@@ -76,6 +77,8 @@ class Color:
         return 0.2126 * _linear(self.r) + 0.7152 * _linear(self.g) + 0.0722 * _linear(self.b)
 
     def to_coloraide(self) -> _CAColor:
+        from coloraide import Color as _CAColor
+
         return _CAColor("srgb", [self.r / 255, self.g / 255, self.b / 255], self.alpha)
 
     @classmethod
@@ -89,6 +92,8 @@ class Color:
 
 @lru_cache(maxsize=4096)
 def _parse_cached(text: str) -> Color:
+    from coloraide import Color as _CAColor
+
     try:
         parsed = _CAColor(text)
     except (ValueError, TypeError):
@@ -110,6 +115,8 @@ def _in_range(color: _CAColor) -> bool:
     A channel the colour space bounds (sRGB's red, green and blue, saturation, whiteness, alpha)
     must lie in its range; a hue may be any finite angle; an unbounded channel (Lab's a and b,
     a chroma) may go as far again beyond its usual range, which is past every real colour."""
+    from coloraide.channels import FLG_ANGLE as _ANGLE
+
     channels = color.CS_MAP[color.space()].CHANNELS
     values = [*color.coords(nans=False), color.alpha(nans=False)]
     limits = [*channels, None]

@@ -45,6 +45,13 @@ class MedbadgeError(Exception):
         self.hint = hint
         super().__init__(str(self))
 
+    def place(self, location: Location | None) -> MedbadgeError:
+        """This error, placed at ``location`` unless it names a place of its own already."""
+        if self.location is None and location is not None:
+            self.location = location
+            self.args = (str(self),)
+        return self
+
     @property
     def text(self) -> str:
         """The message with its hint, without the place (for reports that print the place apart)."""

@@ -10,13 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from designer.assetset import BuildOptions, build as build_asset_set, parse_formats, parse_ids, parse_sizes
 from designer.assetset.options import DEFAULT_SIZES, FORMATS
-from designer.cli import app
 from designer.base.errors import display_path
+from designer.cli import app
 
 
 @app.command()
@@ -33,6 +30,12 @@ def build(
     lint: bool = typer.Option(False, "--lint", help="Lint every design and show its status on the contact sheet."),
 ) -> int:
     """Build the asset set: SVG masters, PNGs, Open Badges JSON, manifest and contact sheet."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from designer.assetset import BuildOptions, parse_formats, parse_ids, parse_sizes
+    from designer.assetset import build as build_asset_set
+
     options = BuildOptions(sizes=parse_sizes(sizes), formats=parse_formats(formats), badges=parse_ids(badge),
                            tiers=parse_ids(tier), jobs=jobs, base_url=base_url, lint=lint)
     console = Console(stderr=True, highlight=False)

@@ -6,11 +6,8 @@ from pathlib import Path
 
 import typer
 
-import designer
-from designer.cli import app
 from designer.base.errors import MedbadgeError
-from designer.base.files import write_atomic
-from designer.base.raster import render_png
+from designer.cli import app
 
 
 @app.command()
@@ -22,6 +19,10 @@ def render(
     size: int = typer.Option(600, "--size", help="PNG width and height in pixels."),
 ) -> int:
     """Render one badge in one tier to an SVG master or a PNG."""
+    import designer
+    from designer.base.files import write_atomic
+    from designer.base.raster import render_png
+
     suffix = output.suffix.lower()
     if suffix not in (".svg", ".png"):
         raise MedbadgeError(f"cannot write '{output}': the output must end in .svg or .png")

@@ -13,7 +13,6 @@ import typer
 
 from designer.cli import app
 from designer.base.errors import MedbadgeError
-from designer.examples import example_path
 
 APP = Path(__file__).resolve().parent.parent / "studio" / "app.py"
 
@@ -44,6 +43,8 @@ def studio(
     except ImportError:
         raise MedbadgeError("the studio needs Streamlit", hint="pip install 'medbadge[studio]'") from None
     if badge_set is None:
+        from designer.examples import example_path
+
         # Never edit the installed example in place: work on a copy in the current folder.
         badge_set = Path("medical-school-example") / "badges.yaml"
         if not badge_set.exists():

@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 
-from designer import icon_library
 from designer import templates
 from designer.artwork import Artwork, ColorPair, IconPlacement, TextRun
 from designer.base.color import Color
+from designer.base.geometry import Box, fmt
 from designer.compose import ornaments
+from designer.compose.paint import Paint
 from designer.compose.shapes import SHAPES
 from designer.compose.text_slots import LaidText, lay_out
 from designer.design import Design
-from designer.base.geometry import Box, fmt
-from designer.text.fonts import load_face
 
 ICON_STROKE = 2.0  # the library's stroke width on its 24-unit grid
 
 
 def compose(design: Design) -> Artwork:
-    """The artwork for ``design``: SVG bytes (text outlined) and the facts the linter reads."""
-    spec = templates.get(design.template, design.template_paths)
+    """The artwork for ``design``: SVG bytes (text outlined) and the facts the linter reads.
+
+    A pure function of the resolved design: it reads no file and looks nothing up by name."""
+    spec = design.template
     colors = {name: color for name, color in design.colors}
+    paint = {name: Paint(color) for name, color in colors.items()}
     layers_cfg = spec.params.get("layers", {})
     edge, rim = layers_cfg.get("edge", 7), layers_cfg.get("rim", 30)
     keyline, band = layers_cfg.get("keyline", 6), layers_cfg.get("band", 0)
@@ -42,17 +46,17 @@ def compose(design: Design) -> Artwork:
     slots = spec.params["slots"]
     pip_slot = slots.get("pips", {})
     pip_markup = ornaments.pips(design.cue.pips, *pip_slot.get("center", (300, 100)), pip_slot.get("size", 28),
-                                pip_slot.get("gap", 8), colors["accent"].hex, colors["outline"].hex)
+                                pip_slot.get("gap", 8), paint["accent"], paint["outline"])
     laurel_markup = ""
     if design.cue.laurel and "laurel" in slots:
         ls = slots["laurel"]
-        laurel_markup = ornaments.laurel(*ls["center"], ls["radius"], ls["leaf"], colors["accent"].hex,
+        laurel_markup = ornaments.laurel(*ls["center"], ls["radius"], ls["leaf"], paint["accent"],
                                          *ls.get("angles", (215, 325)))
     tails = ""
     if "tails" in spec.params:
         t = spec.params["tails"]
-        tails = ornaments.rosette_tails(300, t["top"], t["bottom"], t["spread"], t["width"], colors["tier"].hex,
-                                        colors["tier-edge"].hex, 5)
+        tails = ornaments.rosette_tails(300, t["top"], t["bottom"], t["spread"], t["width"], paint["tier"],
+                                        paint["tier-edge"], 5)
 
     context = {
         "canvas": spec.canvas,
@@ -62,18 +66,18 @@ def compose(design: Design) -> Artwork:
         "layers": layers,
         "groove_width": fmt(max(rim * 0.2, 5)),
         "colors": {
-            "outline": colors["outline"].hex, "tier": colors["tier"].hex, "tier_edge": colors["tier-edge"].hex,
-            "accent": colors["accent"].hex, "face": face_color.hex, "primary": colors["primary"].hex,
+            "outline": paint["outline"], "tier": paint["tier"], "tier_edge": paint["tier-edge"],
+            "accent": paint["accent"], "face": Paint(face_color), "primary": paint["primary"],
         },
         "ornaments": {"pips": Markup(pip_markup), "laurel": Markup(laurel_markup), "tails": Markup(tails)},
         "icon": icon_markup,
         "texts": [
-            {"slot": t.slot, "d": t.d, "text": t.text, "fill": colors[spec.text_slots[t.slot].fill_role].hex,
+            {"slot": t.slot, "d": t.d, "text": t.text, "fill": paint[spec.text_slots[t.slot].fill_role],
              "ribbon": Markup(t.ribbon_markup)}
             for t in laid
         ],
     }
-    svg = templates.environment(design.template_paths).get_template(spec.source_name).render(context)
+    svg = templates.render(spec, context)
     svg = "\n".join(line for line in svg.splitlines() if line.strip()) + "\n"
 
     return Artwork(
@@ -95,7 +99,7 @@ def _texts(design: Design, spec, colors: dict[str, Color]) -> list[LaidText]:
 
 
 def _icon(design: Design, spec, colors: dict[str, Color]) -> tuple[IconPlacement, dict]:
-    icon = icon_library.get(design.icon, design.icon_paths)
+    icon = design.icon
     box = Box(*spec.icon_box)
     vx, vy, vw, vh = icon.view_box
     scale = min(box.width / vw, box.height / vh)
@@ -105,12 +109,37 @@ def _icon(design: Design, spec, colors: dict[str, Color]) -> tuple[IconPlacement
     attributes = []
     for name, value in icon.root_attributes.items():
         attributes.append((name, color.hex if value == "currentColor" else value))
+    if not color.opaque:  # drawn as one translucent layer, as the linter composites it
+        attributes.append(("opacity", Paint(color).opacity))
     body = icon.body.replace("currentColor", color.hex)
     stroke = float(icon.root_attributes.get("stroke-width", ICON_STROKE)) * scale
-    placement = IconPlacement(icon.name, box, stroke, color, colors["primary"])
+    placement = IconPlacement(icon.name, box, stroke, color, colors["primary"],
+                              _drawn_colors(attributes, body, color))
     markup = {"transform": f"translate({fmt(x)} {fmt(y)}) scale({fmt(scale, 4)})", "attributes": attributes,
               "body": Markup(body)}
     return placement, markup
+
+
+_PAINT = re.compile(r'\b(?:fill|stroke|stop-color|color)="([^"]*)"')
+
+
+def _drawn_colors(attributes: list[tuple[str, str]], body: str, role_color: Color) -> tuple[Color, ...]:
+    """Every colour the icon is drawn in: the role colour where it uses ``currentColor``, and any
+    colour its file hard-codes (so the contrast rules measure what the SVG shows)."""
+    values = [v for k, v in attributes if k in ("fill", "stroke")] + _PAINT.findall(body)
+    found: dict[Color, None] = {}
+    for value in values:
+        if value in ("none", "transparent") or value.startswith("url("):
+            continue
+        try:
+            parsed = Color.parse(value)
+        except ValueError:
+            continue
+        if parsed.hex == role_color.hex:
+            found[role_color] = None
+        else:  # inside the icon group, whose opacity is the role colour's alpha
+            found[Color(parsed.r, parsed.g, parsed.b, round(parsed.alpha * role_color.alpha, 4))] = None
+    return tuple(found) or (role_color,)
 
 
 def _text_fact(laid: LaidText, spec, colors: dict[str, Color]) -> TextRun:
@@ -127,7 +156,9 @@ def _text_fact(laid: LaidText, spec, colors: dict[str, Color]) -> TextRun:
 def _pairs(design, spec, colors, face_color, laid, icon) -> tuple[ColorPair, ...]:
     pairs = [ColorPair(f"text:{t.slot}", colors[spec.text_slots[t.slot].fill_role],
                        colors[spec.text_slots[t.slot].background_role], "text") for t in laid]
-    pairs.append(ColorPair("icon", icon.color, icon.background, "graphic"))
+    for drawn in icon.colors:  # each colour of the icon must stand out from the face on its own
+        name = "icon" if drawn == icon.color else f"icon:{drawn}"
+        pairs.append(ColorPair(name, drawn, icon.background, "graphic"))
     if design.cue.pips:
         pips_on = spec.params["slots"].get("pips", {}).get("on", "primary")
         pairs.append(ColorPair("pips", colors["accent"], colors[pips_on], "graphic"))

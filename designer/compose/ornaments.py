@@ -12,6 +12,7 @@ import math
 import svgwrite
 
 from designer.base.geometry import Box, fmt, polar
+from designer.compose.paint import Paint
 
 _DRAWING = svgwrite.Drawing(debug=False)  # element factory only; nothing is written from it
 
@@ -28,7 +29,7 @@ def star_points(cx: float, cy: float, outer: float, inner_ratio: float = 0.48) -
     return _r(pts)
 
 
-def pips(count: int, cx: float, cy: float, size: float, gap: float, fill: str, stroke: str) -> str:
+def pips(count: int, cx: float, cy: float, size: float, gap: float, fill: Paint, stroke: Paint) -> str:
     """``count`` five-point stars in a row centred on (cx, cy); ``size`` is a star's width."""
     if count <= 0:
         return ""
@@ -36,12 +37,13 @@ def pips(count: int, cx: float, cy: float, size: float, gap: float, fill: str, s
     total = count * size + (count - 1) * gap
     for i in range(count):
         x = cx - total / 2 + size / 2 + i * (size + gap)
-        group.add(_DRAWING.polygon(star_points(x, cy + size * 0.05, size / 2 * 1.05), fill=fill,
-                                   stroke=stroke, stroke_width=fmt(size * 0.09), stroke_linejoin="round"))
+        group.add(_DRAWING.polygon(star_points(x, cy + size * 0.05, size / 2 * 1.05), **fill.svgwrite("fill"),
+                                   **stroke.svgwrite("stroke"), stroke_width=fmt(size * 0.09),
+                                   stroke_linejoin="round"))
     return group.tostring()
 
 
-def laurel(cx: float, cy: float, radius: float, leaf: float, fill: str, start: float = 215,
+def laurel(cx: float, cy: float, radius: float, leaf: float, fill: Paint, start: float = 215,
            end: float = 325) -> str:
     """Two mirrored laurel sprigs on a circle around (cx, cy), opening at the top.
 
@@ -54,7 +56,7 @@ def laurel(cx: float, cy: float, radius: float, leaf: float, fill: str, start: f
         for i in range(steps + 1):
             angle = start + (end - start) * i / steps
             stem.append(polar(cx, cy, radius, angle if side < 0 else 360 - angle))
-        group.add(_DRAWING.polyline(_r(stem), fill="none", stroke=fill, stroke_width=fmt(leaf * 0.16),
+        group.add(_DRAWING.polyline(_r(stem), fill="none", **fill.svgwrite("stroke"), stroke_width=fmt(leaf * 0.16),
                                     stroke_linecap="round", stroke_linejoin="round"))
         for i in range(1, steps + 1):
             angle = start + (end - start) * i / steps
@@ -62,7 +64,8 @@ def laurel(cx: float, cy: float, radius: float, leaf: float, fill: str, start: f
             for offset in (-1, 1):
                 px, py = polar(cx, cy, radius + offset * leaf * 0.42, angle + side * 4)
                 tilt = angle + (90 if side < 0 else -90) + offset * side * 35
-                group.add(_DRAWING.ellipse(center=(fmt(px), fmt(py)), r=(fmt(leaf * 0.5), fmt(leaf * 0.22)), fill=fill,
+                group.add(_DRAWING.ellipse(center=(fmt(px), fmt(py)), r=(fmt(leaf * 0.5), fmt(leaf * 0.22)),
+                                           **fill.svgwrite("fill"),
                                            transform=f"rotate({fmt(tilt)} {fmt(px)} {fmt(py)})"))
     return group.tostring()
 
@@ -73,15 +76,15 @@ def ribbon_box_for_text(box: Box, notch: float) -> Box:
     return Box(box.x + pad, box.y + box.height * 0.14, box.width - 2 * pad, box.height * 0.72)
 
 
-def ribbon(box: Box, notch: float, fill: str, edge: str, edge_width: float) -> str:
+def ribbon(box: Box, notch: float, fill: Paint, edge: Paint, edge_width: float) -> str:
     """A banner with swallowtail notches at both ends, for the tier label."""
     x, y, w, h = box.x, box.y, box.width, box.height
     points = [(x, y), (x + w, y), (x + w - notch, y + h / 2), (x + w, y + h), (x, y + h), (x + notch, y + h / 2)]
-    return _DRAWING.polygon(_r(points), fill=fill, stroke=edge, stroke_width=fmt(edge_width),
+    return _DRAWING.polygon(_r(points), **fill.svgwrite("fill"), **edge.svgwrite("stroke"), stroke_width=fmt(edge_width),
                             stroke_linejoin="round", class_="tier-ribbon").tostring()
 
 
-def rosette_tails(cx: float, top: float, bottom: float, spread: float, width: float, fill: str, edge: str,
+def rosette_tails(cx: float, top: float, bottom: float, spread: float, width: float, fill: Paint, edge: Paint,
                   edge_width: float) -> str:
     """Two ribbon tails hanging from a rosette, splayed outwards, with notched ends."""
     group = _DRAWING.g(class_="rosette-tails")
@@ -98,6 +101,7 @@ def rosette_tails(cx: float, top: float, bottom: float, spread: float, width: fl
             (x_bot + nx, bottom + ny), (x_bot - ux * notch_depth, bottom - uy * notch_depth),
             (x_bot - nx, bottom - ny),
         ]
-        group.add(_DRAWING.polygon(_r(points), fill=fill, stroke=edge, stroke_width=fmt(edge_width),
+        group.add(_DRAWING.polygon(_r(points), **fill.svgwrite("fill"), **edge.svgwrite("stroke"),
+                                   stroke_width=fmt(edge_width),
                                    stroke_linejoin="round"))
     return group.tostring()

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from designer.base.color import Color
 from designer.design import Design
 from designer.base.errors import MedbadgeError, TextFitError
 from designer.base.geometry import Arc, Box
 from designer.text.fit import FittedText, fit_text_to_arc, fit_text_to_box
-from designer.text.fonts import FontStack, face_for
 from designer.text.outlines import arc_path, line_path
+from designer import templates
 from designer.compose import ornaments
-from designer import templates  # the module, not its names: templates imports designer.base.errors (no cycle at import)
+from designer.compose.paint import Paint
 
 SLOT_NAMES = {"title": "title", "subtitle": "subtitle", "tier_label": "tier label", "issuer_mark": "issuer mark"}
 
@@ -30,16 +29,10 @@ class LaidText:
     ribbon_markup: str = ""
 
 
-def font_stack(design: Design, weight: int) -> FontStack:
-    base = Path(design.base_dir)
-    primary = face_for(design.font.family, weight, base)
-    return FontStack(primary, tuple(face_for(f, weight, base) for f in design.font.fallbacks))
-
-
 def lay_out(design: Design, slot: templates.TextSlot, text: str, colors: dict[str, Color]) -> LaidText:
     """Fit ``text`` into ``slot`` and outline it; errors name the badge, tier and slot."""
-    stack = font_stack(design, slot.weight)
-    what = f"the {SLOT_NAMES.get(slot.name, slot.name)} of badge '{design.badge_id}' ({design.template} template)"
+    stack = design.font_stack(slot.weight)
+    what = f"the {SLOT_NAMES.get(slot.name, slot.name)} of badge '{design.badge_id}' ({design.template.name} template)"
     try:
         if slot.arc is not None:
             arc = Arc(**slot.arc)
@@ -52,7 +45,7 @@ def lay_out(design: Design, slot: templates.TextSlot, text: str, colors: dict[st
         ribbon_markup = ""
         room = box
         if slot.ribbon:
-            ribbon_markup = ornaments.ribbon(box, slot.notch, colors["tier"].hex, colors["tier-edge"].hex, 5)
+            ribbon_markup = ornaments.ribbon(box, slot.notch, Paint(colors["tier"]), Paint(colors["tier-edge"]), 5)
             room = ornaments.ribbon_box_for_text(box, slot.notch)
         fitted = fit_text_to_box(text, stack, width=room.width, height=room.height, max_size=slot.max_size,
                                  min_size=slot.min_size, max_lines=slot.max_lines, line_height=slot.line_height,

@@ -18,20 +18,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from typing import TYPE_CHECKING
+
+from designer.base.lazy import lazy_exports
 from designer.lint.config import LintConfig, Suppression, load_config
-from designer.lint.context import LintContext
 from designer.lint.registry import get as get_rule
 from designer.lint.registry import rules as all_rules
 from designer.lint.violation import SEVERITIES, Violation, severity_rank
 
+if TYPE_CHECKING:
+    from designer.lint.context import LintContext
+
 __all__ = ["LintConfig", "LintContext", "Violation", "SEVERITIES", "contexts_for", "failing", "get_rule",
            "lint", "load_config", "all_rules", "severity_rank"]
+# The context pulls in the engine (artwork, badge set model): imported when linting starts.
+__getattr__, _dir = lazy_exports(__name__, {"LintContext": "designer.lint.context"})
 
 
 def contexts_for(badge_set, designs: Sequence, config: LintConfig) -> list[LintContext]:
     """Compose every design once and group the contexts of one badge (for the tier rules)."""
-    from designer.compose import compose
     from designer.base.errors import MissingGlyphsError, TextFitError
+    from designer.compose import compose
+    from designer.lint.context import LintContext
 
     index_of = {badge.id: i for i, badge in enumerate(badge_set.model.badges)}
     contexts: list[LintContext] = []

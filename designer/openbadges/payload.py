@@ -4,7 +4,7 @@
 The identifiers follow "Open Badges 2.0 Baking" (1EdTech, 2018; PNG ``iTXt`` keyword ``openbadges``,
 SVG namespace ``http://openbadges.org``, element ``assertion``) and Open Badges 3.0 §"Baked Badge"
 (keyword ``openbadgecredential``, namespace ``https://purl.imsglobal.org/ob/v3p0``, element
-``credential``). See ``reference/FACTS.md`` §1.
+``credential``). See 1EdTech Open Badges 2.0 Baking and Open Badges 3.0 § Baked Badge.
 
 >>> payload_kind('{"id": "https://example.org/a/1"}'), payload_kind("eyJh.eyJi.c2ln"), payload_kind("https://example.org/a/1")
 ('json', 'jws', 'url')

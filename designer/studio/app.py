@@ -221,11 +221,14 @@ with edit_col:
                 st.success(f"Imported '{report.icon.name}'; pick it in the icon list (saved with the badge set).")
 
     with lint_tab:
-        try:
-            violations = cached.lint_badge(doc.text(), str(badge_set_path()), st.session_state.badge)
-        except MedbadgeError as error:
-            violations = None
-            st.error(str(error))
+        violations = None
+        if problem is not None:
+            st.error(str(problem))
+        else:
+            try:
+                violations = cached.lint_badge(doc.text(), badge_set, st.session_state.badge)
+            except MedbadgeError as error:
+                st.error(str(error))
         if violations == []:
             st.success("No findings: this badge is legible, distinguishable and on-brand in every tier.")
         for violation in violations or []:

@@ -6,17 +6,21 @@ which is what keeps a re-render within the 300 ms budget (see benchmarks/bench_s
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 import designer
 from designer.preview import preview_png
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
 def compose(design: designer.Design) -> designer.Artwork:
-    return designer.compose(design)
+    """The artwork of ``design``, cached by the design's content hash (its template, icon and font
+    files included), so an edited file on disk is a new design and is composed again."""
+    return _compose(design.key(), design)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _compose(key: str, _design: designer.Design) -> designer.Artwork:  # "_": not hashed by Streamlit
+    return designer.compose(_design)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -24,26 +28,37 @@ def preview(svg: bytes, size: int, vision: str) -> bytes:
     return preview_png(svg, size, vision)
 
 
+def lint_badge(text: str, badge_set, badge_id: str) -> list:
+    """Lint one badge's designs (``badge_set`` is ``text`` validated); cached by the text and by the
+    designs' content hashes, so an edited template, icon, palette or font file is linted again."""
+    designs = designer.resolve(badge_set, badges=[badge_id])
+    return _lint_badge(text, tuple(d.key() for d in designs), _badge_set=badge_set, _designs=designs)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def lint_badge(text: str, path: str, badge_id: str) -> list:
-    from designer.badgeset.load import loads
+def _lint_badge(text: str, design_keys: tuple[str, ...], _badge_set, _designs) -> list:
     from designer.lint import lint
 
-    badge_set = loads(text, Path(path))
-    return lint(badge_set, designer.resolve(badge_set, badges=[badge_id]))
+    return lint(_badge_set, _designs)
+
+
+def icon_png(name: str, search_paths: tuple[str, ...], size: int = 40, width: int = 96) -> bytes:
+    """An icon centred on a wide transparent tile, so its name fits under it on one line."""
+    from designer import icon_library
+
+    icon = icon_library.get(name, search_paths)
+    return _icon_png(icon.digest, icon, size, width)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def icon_png(name: str, search_paths: tuple[str, ...], size: int = 40, width: int = 96) -> bytes:
-    """An icon centred on a wide transparent tile, so its name fits under it on one line."""
+def _icon_png(digest: str, _icon, size: int, width: int) -> bytes:
     import io
 
     from PIL import Image
 
-    from designer import icon_library
     from designer.base.raster import render_png
 
-    icon = icon_library.get(name, search_paths)
+    icon = _icon
     glyph = Image.open(io.BytesIO(render_png(icon.svg(color="#0b5563").encode("utf-8"), size)))
     tile = Image.new("RGBA", (width, size), (0, 0, 0, 0))
     tile.paste(glyph, ((width - size) // 2, 0))

@@ -7,14 +7,18 @@ import pytest
 from designer.base.errors import MissingGlyphsError, TextFitError
 from designer.base.geometry import Arc
 from designer.text.fit import fit_text_to_arc, fit_text_to_box
-from designer.text.fonts import FontStack, face_for
+from designer.text.fonts import stack_for
 from designer.text.outlines import arc_path, line_path
 from designer.text.shaping import shape
 
 
+#: Every string these tests shape: resolve chooses a stack's script fallbacks from the texts it must draw.
+TEXTS = ("صحة", "EPA صحة", "医学 badge")
+
+
 @pytest.fixture(scope="module")
 def stack():
-    return FontStack(face_for("Atkinson Hyperlegible", 700))
+    return stack_for("Atkinson Hyperlegible", (), 700, TEXTS, None)
 
 
 def test_kerning_is_applied(stack):

@@ -17,7 +17,7 @@ from designer import icon_library, palettes, templates
 for module in (designer, icon_library, palettes, templates):
     assert module.__file__.startswith(sys.prefix), module.__file__
 designs = designer.resolve(designer.load(sys.argv[1]))
-sizes = {d.template for d in designs}
+sizes = {d.template.name for d in designs}
 svg = designer.compose(designs[0]).svg
 print(len(designs), sorted(sizes), len(svg))
 """
@@ -48,3 +48,23 @@ def test_wheel_installs_and_composes_the_example(tmp_path):
     count, _, size = done.stdout.partition(" ")
     assert int(count) == 64
     assert "'seal'" in done.stdout and "'rosette'" in done.stdout
+    _readme_example_works_beside_generic_modules(python, tmp_path, clean_env)
+
+
+def _readme_example_works_beside_generic_modules(python, tmp_path, env):
+    """From a folder holding a local ``palettes.py`` and ``templates/__init__.py`` (names a wheel
+    must not claim), the README's Python example and ``python -m designer`` still work."""
+    folder = tmp_path / "project"
+    (folder / "templates").mkdir(parents=True)
+    (folder / "palettes.py").write_text("raise ImportError('the local palettes.py was imported')\n")
+    (folder / "templates" / "__init__.py").write_text("raise ImportError('the local templates/ was imported')\n")
+    (folder / "examples").symlink_to(EXAMPLE.parent.parent)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    done = subprocess.run([str(python), "-c", example], capture_output=True, text=True, cwd=folder, env=env)
+    assert done.returncode == 0, done.stderr
+    assert (folder / "history-taking-advanced.svg").read_bytes().startswith(b"<svg")
+    for argv in (["--version"], ["lint", "examples/medical-school/badges.yaml"]):
+        done = subprocess.run([str(python), "-m", "designer", *argv], capture_output=True, text=True, cwd=folder,
+                              env=env)
+        assert done.returncode == 0, (argv, done.stdout[-2000:], done.stderr[-2000:])

@@ -7,7 +7,7 @@ What
 
 Why
     Badges are shown as thumbnails: 90-110 px in LMS and Credly lists. Spot text whose capitals are
-    under ~5 px on screen is not reliably readable (reference/FACTS.md §4; Legge & Bigelow 2011).
+    under ~5 px on screen is not reliably readable (Legge & Bigelow, "Does print size matter for reading?", Journal of Vision 11(5), 2011).
 
 Example
     A 40-character title shrunk to 28 units: cap height 18.7 units → 3.0 px at 96 px.

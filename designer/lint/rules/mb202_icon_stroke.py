@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import sys
 
-from designer import icon_library
 from designer.icon_library import checks
 
 CODE = "MB202"
@@ -37,7 +36,7 @@ def check(context):
     display = context.config.icon_display_px
     px_per_unit = display / artwork.canvas
     widths = [artwork.icon.stroke_width * px_per_unit]
-    icon = icon_library.get(context.design.icon, context.design.icon_paths)
+    icon = context.design.icon
     icon_px = min(artwork.icon.box.width / icon.view_box[2], artwork.icon.box.height / icon.view_box[3]) \
         * icon.view_box[2] * px_per_unit
     inner = checks.thinnest_stroke_px(icon, icon_px)

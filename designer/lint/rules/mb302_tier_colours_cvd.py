@@ -7,7 +7,7 @@ What
 
 Why
     About 1 in 12 men has a red-green deficiency. The classic complaint: bronze and gold are the
-    same colour to them, so the tier is invisible (reference/FACTS.md §3).
+    same colour to them, so the tier is invisible (Viénot, Brettel & Mollon 1999; Brettel, Viénot & Mollon 1997).
 
 Example
     A red-brown bronze and an olive gold of the same lightness: ΔE2000 ≈ 4 under deuteranopia.

@@ -21,7 +21,6 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 
-from designer import palettes
 from designer.base.perception import delta_e
 
 CODE = "MB401"
@@ -32,8 +31,7 @@ SEVERITY = "warning"
 
 def check(context):
     model = context.badge_set.model
-    palette = palettes.get(model.brand.palette, context.badge_set.resolve_paths(model.paths.palettes))
-    allowed = list(palette.colors.values())
+    allowed = [color for _, color in context.design.palette_colors]
     badge = model.badges[context.badge_index]
     for role, color in context.design.colors:
         nearest = min((delta_e(color, c) for c in allowed), default=99.0)
@@ -47,7 +45,7 @@ def check(context):
             where, scope = context.badge_set.location("tiers"), {}
         violation = context.violation(
             sys.modules[__name__],
-            f"role '{role}' is {color}, not a colour of palette '{palette.name}' (nearest ΔE2000 {nearest:.1f})",
+            f"role '{role}' is {color}, not a colour of palette '{context.design.palette_name}' (nearest ΔE2000 {nearest:.1f})",
             location=where, tier=False)
         if scope:
             violation = replace(violation, **scope)

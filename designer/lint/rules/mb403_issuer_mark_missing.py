@@ -35,5 +35,5 @@ def check(context):
         yield context.violation(rule, "the brand requires an issuer mark but brand.issuer_mark is not set",
                                 location=context.badge_set.location("brand", "require_issuer_mark"), tier=False)
     elif "issuer_mark" not in context.artwork.template_slots:
-        yield context.violation(rule, f"template '{context.design.template}' shows no issuer mark, which the brand "
+        yield context.violation(rule, f"template '{context.design.template.name}' shows no issuer mark, which the brand "
                                       f"requires", location=context.badge_location("template"), tier=False)

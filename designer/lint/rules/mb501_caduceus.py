@@ -6,7 +6,7 @@ What
 Why
     The symbol of medicine is the rod of Asclepius: one snake on a staff, no wings. The caduceus
     stands for commerce and messengers; its use for medicine is a well-known error that medical
-    audiences notice (reference/FACTS.md §5).
+    audiences notice (Friedlander, *The Golden Wand of Medicine*, 1992; Wilcox & Whitham, Annals of Internal Medicine 138(8), 2003).
 
 Example
     ``icon: caduceus`` on a pharmacology badge.
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import sys
 
-from designer import icon_library
 
 CODE = "MB501"
 NAME = "caduceus"
@@ -28,7 +27,7 @@ SEVERITY = "warning"
 
 
 def check(context):
-    icon = icon_library.get(context.design.icon, context.design.icon_paths)
+    icon = context.design.icon
     if icon.emblem == "caduceus":
         yield context.violation(sys.modules[__name__],
                                 f"icon '{icon.name}' is the caduceus (Hermes, commerce); use 'rod-of-asclepius' "

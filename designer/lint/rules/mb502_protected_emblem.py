@@ -16,7 +16,7 @@ What
 
 Why
     The red cross on white is not a generic health mark; misuse is unlawful in most countries and
-    weakens the emblem's protective meaning (reference/FACTS.md §5).
+    weakens the emblem's protective meaning (Geneva Convention I, 1949, Articles 38 and 44; Additional Protocol III, 2005).
 
 Example
     ``icon: red-cross`` on a first-aid badge of a medical school.
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import sys
 
-from designer import icon_library
+from designer.icon_library import EMBLEMS
 
 CODE = "MB502"
 NAME = "protected-emblem"
@@ -39,8 +39,8 @@ SEVERITY = "error"
 
 
 def check(context):
-    icon = icon_library.get(context.design.icon, context.design.icon_paths)
-    if icon.emblem and icon_library.EMBLEMS.get(icon.emblem, {}).get("protected"):
+    icon = context.design.icon
+    if icon.emblem and EMBLEMS.get(icon.emblem, {}).get("protected"):
         yield context.violation(sys.modules[__name__],
                                 f"icon '{icon.name}' is the protected {icon.emblem} emblem; declare the right to use "
                                 f"it with a suppression and a reason, or use another symbol",

@@ -7,7 +7,7 @@ What
 Why
     Masters are baked, e-mailed, embedded in Open Badges credentials and shown in lists of dozens
     of badges; a heavy master (usually a traced or over-detailed icon) slows every one of them.
-    PNG exports are best kept at or under 256 kB (reference/FACTS.md §4).
+    PNG exports are best kept at or under 256 kB (badge platforms' upload guidance).
 
 Example
     An imported icon with 20,000 path nodes: a 450 kB master.
