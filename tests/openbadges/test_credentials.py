@@ -493,3 +493,19 @@ def test_a_hostile_status_list_is_refused(https_issued, tmp_path):
     trusted = load_key_set(https_issued / publish_path(f"https://{HOST}/jwks.json"))
     report = verify((https_issued / png["path"]).read_bytes(), public_key=trusted, status=tmp_path / "list.jwt")
     assert report.status.verdict == "invalid" and report.verdict == "failed"
+
+
+def test_data_integrity_with_a_did_web_issuer(tmp_path):
+    from openbadgeslib.ob3.ldp import OB3LdpVerifier
+
+    out = _issue(tmp_path, "diweb", "EdDSA", issuer_id=f"did:web:{HOST}", proof="data-integrity")
+    did_file = out / publish_path(f"https://{HOST}/.well-known/did.json")
+    method, = json.loads(did_file.read_text())["verificationMethod"]
+    assert method["type"] == "Multikey" and method["publicKeyMultibase"].startswith("z6Mk")
+    verifier = OB3LdpVerifier.for_issuer_did(f"did:web:{HOST}")
+    trusted = load_key_set(did_file)
+    for record, text in _tokens(out)[:4]:
+        assert json.loads(text)["proof"][0]["verificationMethod"] == method["id"]
+        verifier.verify(text, download=_local_download(out), expected_recipient=record.get("subjectId"))
+        png = next(f for f in record["files"] if f["kind"] == "png")
+        assert verify((out / png["path"]).read_bytes(), public_key=trusted, status=out).verdict == "verified"
