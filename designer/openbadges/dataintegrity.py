@@ -58,7 +58,11 @@ def register_context(url: str, document: dict) -> None:
 
 @lru_cache(maxsize=None)
 def _vendored(url: str) -> str:
-    return (CONTEXT_DIR / CONTEXTS[url]).read_text(encoding="utf-8")
+    try:
+        return (CONTEXT_DIR / CONTEXTS[url]).read_text(encoding="utf-8")
+    except OSError:
+        raise DataIntegrityError(f"the vendored context for {url} is missing from {CONTEXT_DIR}",
+                                 hint="reinstall medbadge; the package data must include designer/openbadges/contexts/*.json") from None
 
 
 def document_loader(url: str, options: dict | None = None) -> dict[str, Any]:
