@@ -70,7 +70,8 @@ SHAPES = frozenset({"path", "circle", "ellipse", "rect", "line", "polyline", "po
 Matrix = tuple[float, float, float, float, float, float]  # SVG a b c d e f
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
-_NUMBER_TEXT = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+# unambiguous (no two ways to split a run of digits), so a failed match never backtracks quadratically
+_NUMBER_TEXT = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _NUMBER = re.compile(_NUMBER_TEXT)
 _LENGTH = re.compile(rf"({_NUMBER_TEXT})(px|em|ex|ch|in|cm|mm|pt|pc|%)?")
 _PLAIN = re.compile(_NUMBER_TEXT)

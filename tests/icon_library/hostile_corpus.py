@@ -69,6 +69,8 @@ CORPUS: dict[str, tuple[str, str]] = {
     "opacity-percent.svg": ("bad-number", _svg('<path d="M4 4h16v16H4z" opacity="50%"/>')),
     "miter-limit-huge.svg": ("number-too-large", _svg('<path d="M2 2L22 3L2 4" stroke="black" stroke-miterlimit="1e5"/>')),
     "length-malformed.svg": ("bad-number", _svg('<rect x="1..2em" y="4" width="16" height="16"/>')),
+    "css-url-flood.svg": ("css-url", _svg(f'<path d="M4 4h16v16H4z" style="fill:{"url(" * 200_000}"/>')),
+    "number-900k-digits.svg": ("bad-number", _svg(f'<circle cx="12" cy="12" r="{"1" * 900_000}x"/>')),
     "nesting-62-groups.svg": ("too-deep", _nested(62)),
     "path-999901-bytes.svg": ("too-large", _padded_path(999_901)),
 }

@@ -152,3 +152,22 @@ def test_lint_refuses_a_hostile_user_icon(name, cli, capsys, tmp_path):
     assert time.perf_counter() - started < 3 * SECONDS
     assert code == 2
     assert "bad.svg" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["circle-radius-1e300.svg", "view-box-nan.svg", "dashed-path-100k-segments.svg",
+                                  "nesting-62-groups.svg", "path-999901-bytes.svg", "transform-scale-1e308.svg"])
+def test_studio_upload_refuses_within_seconds_and_writes_nothing(name, tmp_path):
+    from designer.badgeset.edit import BadgeSetDocument
+    from designer.studio.uploads import import_uploaded_icon
+    from tests.conftest import EXAMPLE
+
+    path = tmp_path / "badges.yaml"
+    shutil.copyfile(EXAMPLE, path)
+    doc = BadgeSetDocument.open(path)
+    started = time.perf_counter()
+    with pytest.raises(UnsafeSVGError) as caught:
+        import_uploaded_icon((CORPUS_DIR / name).read_bytes(), name, "hostile", doc)
+    assert time.perf_counter() - started < SECONDS
+    assert caught.value.reason == CORPUS[name][0]
+    assert str(caught.value).startswith(f"{name}: ")
+    assert not (tmp_path / "icons").exists() and not doc.changed
