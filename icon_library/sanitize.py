@@ -66,7 +66,12 @@ REFUSED_ELEMENTS: dict[str, tuple[str, str]] = {
     "discard": ("animation", "a <discard> element"),
 }
 _SCRIPTISH = re.compile(r"(javascript|vbscript)\s*:|expression\s*\(", re.IGNORECASE)
-_PLAIN_PAINT = re.compile(r"^(?:#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(?:rgba?|hsla?)\([0-9.,%\s/+-]*\))$")
+# a colour CairoSVG parses without raising: #rgb, #rgba, #rrggbb, #rrggbbaa, a name, or rgb()/hsl() with
+# three (rgb, hsl, hsla) or four (rgba, hsl, hsla) comma-separated numbers ("rgb(,,,)" or "rgb(1.2.3,0,0)" made CairoSVG raise ValueError)
+_COMPONENT = r"\s*[+-]?(?:\d{1,9}(?:\.\d{0,9})?|\.\d{1,9})%?\s*"
+_PLAIN_PAINT = re.compile(rf"^(?:#(?:[0-9a-fA-F]{{3,4}}|[0-9a-fA-F]{{6}}|[0-9a-fA-F]{{8}})|[a-zA-Z]{{1,40}}"
+                          rf"|(?:rgb|hsla?)\({_COMPONENT}(?:,{_COMPONENT}){{2}}\)"
+                          rf"|(?:rgba|hsla?)\({_COMPONENT}(?:,{_COMPONENT}){{3}}\))$")
 _FIX_PLAIN = "export the icon again as plain shapes (in Inkscape: Save As > Plain SVG)"
 
 

@@ -146,3 +146,24 @@ def test_worst_file_within_the_bounds_renders_in_seconds(tmp_path):
     started = time.perf_counter()
     imports(tmp_path, f'<path d="{d}" fill="none" stroke="black" stroke-width="2"/>')
     assert time.perf_counter() - started < 15
+
+
+@pytest.mark.parametrize("paint", ["rgb(,,,)", "rgb(1.2.3,0,0)", "rgba(1,2,3,4,5,6)", "rgb(1,2,3,4)", "rgba(1,2,3)",
+                                   "rgb(99999999999999999999,0,0)", "#1234567", "rgb()"])
+def test_malformed_paint_in_a_user_icon_becomes_current_colour(paint, cli, tmp_path):
+    """CairoSVG raised ValueError on these (``icons show``, ``build`` of a user icon folder)."""
+    folder = tmp_path / "icons"
+    folder.mkdir()
+    (folder / "odd.svg").write_text(f'<svg {NS} viewBox="0 0 24 24"><path d="M4 4h16v16H4z" fill="{paint}" '
+                                    f'stroke="{paint}"/></svg>')
+    assert cli(["icons", "show", "odd", "-I", str(folder), "-o", str(tmp_path / "odd.png"), "--size", "32"]) == 0
+    from designer.icon_library import get
+
+    assert paint not in get("odd", search_paths=[folder]).body
+
+
+def test_ordinary_paints_are_kept():
+    result = clean('<path d="M4 4h16v16H4z" fill="rgba(1, 2, 3, 0.5)" stroke="#12345678"/>'
+                   '<path d="M4 4h16" fill="hsl(120,50%,50%)" stroke="red"/>')
+    assert [(c.get("fill"), c.get("stroke")) for c in result.children] == [
+        ("rgba(1, 2, 3, 0.5)", "#12345678"), ("hsl(120,50%,50%)", "red")]

@@ -94,7 +94,8 @@ def shape(draw) -> str:
                 attributes[key] = draw(numbers)
     for key, strategy in (("transform", transforms), ("stroke-dasharray", dash_arrays),
                           ("stroke-width", numbers), ("stroke-dashoffset", numbers), ("opacity", numbers),
-                          ("stroke-miterlimit", numbers), ("stroke", st.sampled_from(["black", "none", "#123"]))):
+                          ("stroke-miterlimit", numbers), ("stroke", st.sampled_from(["black", "none", "#123", "rgb(,,,)", "rgb(1.2.3,0,0)", "rgb(1,2,3,4)"])),
+                          ("fill", st.sampled_from(["none", "#abc", "rgba(1,2,3)", "hsl(1,2)", "rgb()", "rgba(1,2,3,0.5)"]))):
         if draw(st.integers(0, 3)) == 0:
             attributes[key] = draw(strategy)
     text = "".join(f' {k}="{v}"' for k, v in attributes.items())
