@@ -2,6 +2,7 @@
 
     python benchmarks/fuzz_badgeset.py                 # 2,000 cases from seeds 0..1999
     python benchmarks/fuzz_badgeset.py --cases 5000 --start 10000 --show 5
+    python benchmarks/fuzz_badgeset.py --build          # also `medbadge build` every case that lints
 
 Each case is made by the same mutations as tests/designer/test_fuzz_badgeset.py (the example badge
 set with keys, values, tags, aliases, nesting and text damaged), from ``random.Random(seed)``, and
@@ -25,7 +26,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.designer.test_fuzz_badgeset import Chooser, Hang, make_case, run_case  # noqa: E402
+from tests.designer.test_fuzz_badgeset import HANG_SECONDS, Chooser, Hang, make_case, run_case, watchdog  # noqa: E402
+
+
+def run_build(folder: Path) -> str:
+    """``medbadge build`` of the case in ``folder`` (one worker, one PNG size): exit 0, 1 or 2 only."""
+    import contextlib
+    import io
+
+    from designer.cli import main as cli
+
+    with watchdog(HANG_SECONDS * 4), contextlib.redirect_stdout(io.StringIO()), \
+            contextlib.redirect_stderr(io.StringIO()) as err:
+        code = cli(["build", str(folder / "badges.yaml"), "-o", str(folder / "dist"), "--quiet", "--jobs", "1",
+                    "--sizes", "64"])
+    assert code in (0, 1, 2), f"medbadge build exited {code}"
+    assert "Traceback" not in err.getvalue()
+    return f"built {code}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start", type=int, default=0, help="first seed")
     parser.add_argument("--show", type=int, default=3, help="tracebacks to print per kind of failure")
     parser.add_argument("--save", type=Path, default=None, help="folder for the failing inputs")
+    parser.add_argument("--build", action="store_true", help="also run `medbadge build` on every case that lints")
     args = parser.parse_args(argv)
     save = args.save or Path(tempfile.mkdtemp(prefix="medbadge-fuzz-"))
     save.mkdir(parents=True, exist_ok=True)
@@ -47,7 +65,10 @@ def main(argv: list[str] | None = None) -> int:
             text = make_case(Chooser(random.Random(seed).randrange))
             began = time.perf_counter()
             try:
-                outcomes[run_case(text, Path(folder))] += 1
+                outcome = run_case(text, Path(folder))
+                outcomes[outcome] += 1
+                if args.build and outcome.startswith("linted"):
+                    outcomes[run_build(Path(folder))] += 1
             except (Exception, Hang) as error:  # noqa: BLE001 - every escape is what we are looking for
                 frame = traceback.extract_tb(error.__traceback__)[-1]
                 kind = f"{type(error).__name__} at {Path(frame.filename).name}:{frame.lineno} ({frame.name})"
