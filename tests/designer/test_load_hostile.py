@@ -7,6 +7,7 @@ make_corpus.py there). The bounds themselves are in designer/badgeset/load.py an
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -350,3 +351,12 @@ def test_a_pipe_is_read_with_the_same_limit(tmp_path):
     with pytest.raises(MedbadgeError, match="larger than 1 MiB"):
         designer.load(fifo)
     writer.join(timeout=10)
+
+
+def test_the_studio_editor_refuses_hostile_text_before_its_own_yaml_round_trip():
+    """BadgeSetDocument parses with the bounded reader first; its round-trip load never sees a bomb."""
+    for name in ("alias-bomb.yaml", "deep-nesting.yaml", "tag-python-object.yaml", "title-nul.yaml"):
+        started = time.perf_counter()
+        with pytest.raises(MedbadgeError, match=re.escape(EXPECTED[name][1])):
+            BadgeSetDocument((CORPUS / name).read_text(encoding="utf-8"), "badges.yaml")
+        assert time.perf_counter() - started < 5
