@@ -14,8 +14,6 @@ loads no renderer, font engine or colour library until something needs it.
 
 from __future__ import annotations
 
-import sys
-import types
 from typing import TYPE_CHECKING
 
 from designer.base.lazy import lazy_exports
@@ -53,18 +51,3 @@ if TYPE_CHECKING:
 
 
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
-
-
-class _PublicAPI(types.ModuleType):
-    """Keeps ``designer.compose``, ``designer.resolve`` and ``designer.lint`` the functions.
-
-    When a submodule of the same name is first imported (the package ``designer.compose``), the
-    import system binds it on its parent, which would hide the function of the public API."""
-
-    def __setattr__(self, name: str, value) -> None:
-        if name in _EXPORTS and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _PublicAPI

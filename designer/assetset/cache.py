@@ -13,16 +13,16 @@ out atomically together with the files it describes.
 
 from __future__ import annotations
 
-import ast
 import hashlib
-import importlib.util
 import json
+import re
+import sys
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 import designer
-from designer.assetset.render import FileRecord
+from designer.assetset.records import FileRecord
 from designer.design import Design
 
 CACHE_DIR = ".medbadge-cache"
@@ -57,52 +57,69 @@ def render_code_fingerprint() -> str:
 @lru_cache(maxsize=1)
 def render_modules() -> dict[str, Path]:
     """``module name → source file`` of every project module reachable from :data:`RENDER_ENTRY`
-    through ``import`` statements anywhere in a module (function-level imports included)."""
+    through ``import`` statements anywhere in a module (function-level imports included).
+
+    Modules are located, not imported (importing the whole engine here would cost more than the
+    no-op build it serves)."""
     found: dict[str, Path] = {}
+    locations: dict[str, list[str]] = {}
     todo = [RENDER_ENTRY]
     while todo:
         name = todo.pop()
         if name in found:
             continue
-        path = _source(name)
-        if path is None:
+        spec = _find(name, locations)
+        if spec is None or not spec.origin or not spec.origin.endswith(".py"):
             continue
-        found[name] = path
-        todo.extend(_project_imports(name, path))
+        if spec.submodule_search_locations is not None:
+            locations[name] = list(spec.submodule_search_locations)
+        found[name] = Path(spec.origin)
+        todo.extend(_project_imports(found[name]))
     return found
 
 
-def _source(name: str) -> Path | None:
-    try:
-        spec = importlib.util.find_spec(name)
-    except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
-        return None
-    return Path(spec.origin)
+def _find(name: str, locations: dict[str, list[str]]):
+    """The module spec of ``name`` from the import system's finders, without importing anything."""
+    parent = name.rpartition(".")[0]
+    if parent and parent not in locations:
+        if _find(parent, locations) is None:
+            return None
+    path = locations.get(parent) if parent else None
+    for finder in sys.meta_path:
+        find_spec = getattr(finder, "find_spec", None)
+        spec = find_spec(name, path) if find_spec else None
+        if spec is not None:
+            if spec.submodule_search_locations is not None:
+                locations[name] = list(spec.submodule_search_locations)
+            return spec
+    return None
 
 
-def _project_imports(name: str, path: Path) -> list[str]:
+#: ``import designer.x[, ...]`` and ``from designer.x import a, b`` (parenthesised lists too), at any
+#: indentation: a text scan, not a parse, because it runs at the start of every build.
+_IMPORT = re.compile(r"^[ \t]*(?:import[ \t]+([\w., \t]+)|from[ \t]+(designer[\w.]*)[ \t]+import[ \t]+"
+                     r"(\([^)]*\)|[^\n#]+))", re.MULTILINE)
+_DOCSTRING = re.compile(r'("""|\'\'\')[\s\S]*?\1')
+_TYPE_CHECKING = re.compile(r"^if TYPE_CHECKING:[^\n]*\n(?:(?:[ \t]+[^\n]*)?\n)*", re.MULTILINE)
+
+
+def _project_imports(path: Path) -> list[str]:
     """The ``designer`` modules ``path`` imports (each parent package too: importing runs it)."""
-    tree = ast.parse(path.read_bytes(), str(path))
-    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     names: list[str] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names += [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
-                base = f"{parent}.{base}" if base else parent
-            names.append(base)
-            names += [f"{base}.{alias.name}" for alias in node.names]  # `from pkg import module`
+    # Examples in docstrings and annotation-only imports do not run.
+    code = _TYPE_CHECKING.sub("", _DOCSTRING.sub("", path.read_text(encoding="utf-8")))
+    for plain, base, imported in _IMPORT.findall(code):
+        if plain:
+            names += [part.split()[0] for part in plain.split(",") if part.strip()]
+        else:
+            names.append(base)  # `from pkg import module` imports pkg.module when it is one
+            names += [f"{base}.{part.split()[0]}" for part in imported.strip("()").replace("\n", " ").split(",")
+                      if part.strip() and not part.strip().startswith("#")]
     out = []
     for full in names:
-        if full.split(".")[0] != "designer":
-            continue
         parts = full.split(".")
-        out += [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+        if parts[0] == "designer":
+            out += [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
     return out
 
 

@@ -20,26 +20,10 @@ import jinja2
 from designer.base import raster
 from designer.compose import compose
 from designer.assetset.options import PngSize
+from designer.assetset.records import FileRecord
 from designer.base.png import with_text_chunks
 from designer.design import Design
 from designer.base.errors import Location, MedbadgeError
-
-
-@dataclass(frozen=True)
-class FileRecord:
-    """One file of the asset set, as the manifest lists it."""
-
-    path: str  # relative to the asset set, with "/"
-    sha256: str
-    bytes: int
-    badge: str | None
-    tier: str | None
-    kind: str  # svg | png | badgeclass | achievement | index
-    pixels: int | None = None
-
-    def as_json(self) -> dict:
-        return {"path": self.path, "sha256": self.sha256, "bytes": self.bytes, "badge": self.badge,
-                "tier": self.tier, "kind": self.kind, "pixels": self.pixels}
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from pathlib import Path
 import designer
 from designer.assetset import cache, metadata, sheet, staging
 from designer.assetset.options import BuildOptions
-from designer.assetset.render import FileRecord, RenderJob, RenderResult, render_design
+from designer.assetset.records import FileRecord
 from designer.design import Design
 from designer.base.errors import Location, MedbadgeError, display_path
 
@@ -117,6 +117,10 @@ def _render_all(designs, keys, old_state, target, folder, options, badge_set, pr
         if progress:
             progress(done, len(designs), design.slug, "unchanged")
     reused_count = done
+    if not todo:  # a no-op rebuild loads no renderer, font engine or rasteriser
+        return entries, (0, reused_count, 0)
+    from designer.assetset.render import RenderJob
+
     text = tuple(_png_text(badge_set).items())
     jobs = [RenderJob(d, str(folder), options.sizes, "svg" in options.formats, "png" in options.formats, text,
                       options.writer, os.getpid()) for d in todo]
@@ -138,6 +142,8 @@ def _run(jobs: list[RenderJob], workers: int):
 
     Workers ignore Ctrl-C (the build stops them) and ask the kernel to kill them when the build's
     process dies, however it dies; on any failure the pool is stopped at once, not drained."""
+    from designer.assetset.render import render_design
+
     if workers <= 1 or len(jobs) <= 1:
         yield from map(render_design, jobs)
         return

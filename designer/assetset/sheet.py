@@ -11,7 +11,7 @@ import json
 from html import escape
 
 import designer
-from designer.assetset.render import FileRecord
+from designer.assetset.records import FileRecord
 from designer.design import Design
 
 #: Display sizes shown on the contact sheet (where badges are shown: a 64 px icon test, 96 px platform thumbnails, 150 px LMS tiles).

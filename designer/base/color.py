@@ -12,6 +12,7 @@ for hundreds of 8-bit colours next to the 4.5 and 3.0 thresholds (WCAG 2.2, defi
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -90,8 +91,24 @@ class Color:
         return cls(r, g, b, round(float(srgb.alpha(nans=False)), 4))
 
 
+_HEX = re.compile(r"#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+
+
+def _parse_hex(digits: str) -> Color:
+    """``#rgb``, ``#rgba``, ``#rrggbb``, ``#rrggbbaa`` without ColorAide (whose import alone costs a
+    tenth of a second): palettes are written in hex, so most commands never need it."""
+    if len(digits) <= 4:
+        digits = "".join(c * 2 for c in digits)
+    r, g, b = (int(digits[i:i + 2], 16) for i in (0, 2, 4))
+    alpha = round(int(digits[6:8], 16) / 255, 4) if len(digits) == 8 else 1.0
+    return Color(r, g, b, alpha)
+
+
 @lru_cache(maxsize=4096)
 def _parse_cached(text: str) -> Color:
+    hex_match = _HEX.fullmatch(text)
+    if hex_match:
+        return _parse_hex(hex_match.group(1))
     from coloraide import Color as _CAColor
 
     try:

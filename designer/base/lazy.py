@@ -10,7 +10,20 @@ from __future__ import annotations
 
 import importlib
 import sys
+import types
 from collections.abc import Callable, Mapping
+
+
+class _LazyPackage(types.ModuleType):
+    """Keeps an exported function when a submodule of the same name is imported.
+
+    ``designer.compose`` is a function and ``designer.compose`` a package; when the package is
+    first imported, the import system binds it on its parent, which would hide the function."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if isinstance(value, types.ModuleType) and name in self.__dict__.get("_lazy_exports", ()):
+            return
+        super().__setattr__(name, value)
 
 
 def lazy_exports(package: str, exports: Mapping[str, str]) -> tuple[Callable[[str], object], Callable[[], list]]:
@@ -27,4 +40,7 @@ def lazy_exports(package: str, exports: Mapping[str, str]) -> tuple[Callable[[st
     def __dir__() -> list:
         return sorted(set(exports) | set(vars(sys.modules[package])))
 
+    module = sys.modules[package]
+    module._lazy_exports = frozenset(exports)
+    module.__class__ = _LazyPackage
     return __getattr__, __dir__

@@ -16,19 +16,12 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from designer.cli import app
+from designer import openbadges as ob  # its names import on first use: commands start fast
 from designer.base.errors import Location, MedbadgeError, display_path
 from designer.base.files import write_atomic
-from designer.openbadges import bake as bake_image
-from designer.openbadges import detect_format, load_private_key, load_public_key, new_key, sign_credential
-from designer.openbadges import unbake as unbake_image
-from designer.openbadges import verify as verify_image
-from designer.openbadges import write_key_files
+from designer.cli import app
 from designer.openbadges.limits import MAX_IMAGE_BYTES, MAX_KEY_BYTES, MAX_PAYLOAD_BYTES, parse_json, read_limited
-from designer.openbadges.payload import payload_kind
-from designer.openbadges.trust import load_key_set
 
 console = Console(highlight=False, emoji=False)
 
@@ -71,18 +64,18 @@ def bake_command(
     payload_file, version = (assertion, "2.0") if assertion is not None else (credential, "3.0")
     payload = _read_text(payload_file, "payload file")  # type: ignore[arg-type]
     if sign is not None:
-        if version != "3.0" or payload_kind(payload) != "json":
+        if version != "3.0" or ob.payload_kind(payload) != "json":
             raise MedbadgeError("--sign signs an OB 3.0 credential JSON; use it with --credential FILE.json")
-        payload = sign_credential(parse_json(payload, "credential file"), load_private_key(sign), kid=kid)
+        payload = ob.sign_credential(parse_json(payload, "credential file"), ob.load_private_key(sign), kid=kid)
     data = _read_bytes(image, "image")
     source = display_path(image)
-    container = detect_format(data, source=source)
+    container = ob.detect_format(data, source=source)
     suffix = output.suffix.lower().lstrip(".")
     if suffix in ("png", "svg") and suffix != container:
         raise MedbadgeError(f"{display_path(output)}: the output name says .{suffix} but the image is {container.upper()}")
-    baked = bake_image(data, payload, version, source=source)
+    baked = ob.bake(data, payload, version, source=source)
     write_atomic(output, baked)
-    console.print(f"baked OB {version} {payload_kind(payload)} into {display_path(output)} ({len(baked)} bytes)")
+    console.print(f"baked OB {version} {ob.payload_kind(payload)} into {display_path(output)} ({len(baked)} bytes)")
     return 0
 
 
@@ -94,7 +87,7 @@ def unbake_command(
 ) -> int:
     """Print the Open Badges payload baked into an image."""
     data = _read_bytes(image, "image")
-    payload = unbake_image(data, version=version.value if version else None, source=display_path(image))
+    payload = ob.unbake(data, version=version.value if version else None, source=display_path(image))
     typer.echo(json.dumps(payload.to_dict(), indent=2, ensure_ascii=False) if as_json else payload.text)
     return 0
 
@@ -109,8 +102,10 @@ def verify_command(
 ) -> None:
     """Check what an image carries: exit 0 verified, 1 failed or revoked, 2 bad input, 3 unsigned / signer unknown."""
     data = _read_bytes(image, "image")
+    from designer.openbadges.trust import load_key_set
+
     public_key = load_key_set(key) if key is not None else None
-    report = verify_image(data, public_key=public_key, schema_path=schema, version=version.value if version else None,
+    report = ob.verify(data, public_key=public_key, schema_path=schema, version=version.value if version else None,
                           source=display_path(image), status=status)
     _print_report(display_path(image), report)
     raise typer.Exit(report.exit_code)
@@ -118,6 +113,8 @@ def verify_command(
 
 def _print_report(name: str, report) -> None:  # noqa: ANN001 - VerifyReport, kept loose for the shell
     payload = report.payload
+    from rich.table import Table
+
     table = Table(title=f"{name}: Open Badges {payload.version}", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column()
@@ -166,8 +163,8 @@ def keys_new_command(
     name: Optional[str] = typer.Option(None, "--name", help="File name stem (default: <alg>-<thumbprint>)."),
 ) -> int:
     """Create a key pair: private PEM (mode 0600), public JWK and public PEM; never overwrites."""
-    pair = new_key(alg.value)
-    files = write_key_files(pair, output, name=name)
+    pair = ob.new_key(alg.value)
+    files = ob.write_key_files(pair, output, name=name)
     console.print(f"private key  {display_path(files.private)}  (keep it secret; mode 0600)")
     console.print(f"public JWK   {display_path(files.public_jwk)}")
     console.print(f"public PEM   {display_path(files.public_pem)}")

@@ -18,18 +18,19 @@ outline), :mod:`.bake`, :mod:`.unbake`, :mod:`.keys`, :mod:`.jws`, :mod:`.signin
 (JWKS / DID documents as trusted keys), :mod:`.limits` (bounded reads).
 """
 
-from designer.openbadges.bake import bake, bake_png, bake_svg
-from designer.openbadges.formats import detect_format
-from designer.openbadges.keys import KeyPair, load_private_key, load_public_key, new_key, write_key_files
-from designer.openbadges.payload import OB2, OB3, BakedPayload, payload_kind
-from designer.base.png import PNGError
-from designer.openbadges.signing import SignatureCheck, check_signature, sign_credential
-from designer.openbadges.unbake import unbake, unbake_all
-from designer.openbadges.verify import VerifyReport, verify
+from designer.base.lazy import lazy_exports
 
-__all__ = [
-    "OB2", "OB3", "BakedPayload", "KeyPair", "PNGError", "SignatureCheck", "VerifyReport",
-    "bake", "bake_png", "bake_svg", "check_signature", "detect_format", "load_private_key",
-    "load_public_key", "new_key", "payload_kind", "sign_credential", "unbake", "unbake_all",
-    "verify", "write_key_files",
-]
+_EXPORTS = {
+    **dict.fromkeys(("bake", "bake_png", "bake_svg"), "designer.openbadges.bake"),
+    "detect_format": "designer.openbadges.formats",
+    **dict.fromkeys(("KeyPair", "load_private_key", "load_public_key", "new_key", "write_key_files"),
+                    "designer.openbadges.keys"),
+    **dict.fromkeys(("OB2", "OB3", "BakedPayload", "payload_kind"), "designer.openbadges.payload"),
+    "PNGError": "designer.base.png",
+    **dict.fromkeys(("SignatureCheck", "check_signature", "sign_credential"), "designer.openbadges.signing"),
+    **dict.fromkeys(("unbake", "unbake_all"), "designer.openbadges.unbake"),
+    **dict.fromkeys(("VerifyReport", "verify"), "designer.openbadges.verify"),
+}
+__all__ = sorted(_EXPORTS)
+# Signing pulls in cryptography and, for Data Integrity, pyld: imported when a command uses them.
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

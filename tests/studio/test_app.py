@@ -118,3 +118,33 @@ def test_a_broken_file_gets_its_message_not_a_traceback(tmp_path):
     app.run()
     assert not app.exception
     assert any("unknown icon 'glob'" in e.value and "did you mean 'globe'" in e.value for e in app.error)
+
+
+def test_an_edited_user_template_is_seen_without_a_restart(tmp_path):
+    """The studio keeps running while a designer edits their own template's TOML on disk: the next
+    rerun resolves it again (content-keyed caches), so the preview changes."""
+    from ruamel.yaml import YAML
+
+    from tests.conftest import ROOT
+
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    for name in ("seal.toml", "seal.svg.j2"):
+        shutil.copy(ROOT / "templates" / name, tpl / name)
+    yaml = YAML()
+    data = yaml.load(EXAMPLE.read_text(encoding="utf-8"))
+    data["paths"] = {"templates": ["tpl"]}
+    data["badges"][0]["template"] = "seal"
+    path = tmp_path / "badges.yaml"
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.session_state["path"] = str(path)
+    app.run()
+    assert not app.exception, app.exception
+    before = image_urls(app)["600 px · Normal vision"]
+    toml = tpl / "seal.toml"
+    toml.write_text(toml.read_text().replace("box = [210, 210, 180, 180]", "box = [225, 225, 150, 150]"))
+    app.run()
+    assert not app.exception, app.exception
+    assert image_urls(app)["600 px · Normal vision"] != before

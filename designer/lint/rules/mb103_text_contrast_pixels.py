@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import sys
 
-from designer.base.color import Color, contrast_ratio
+from designer.base.color import Color
 from designer.lint.wcag import display_px, is_large, required_ratio
 
 CODE = "MB103"
