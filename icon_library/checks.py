@@ -75,16 +75,6 @@ def uses_colour(icon: Icon) -> bool:
     return False
 
 
-def emblem(icon: Icon) -> str | None:
-    """The emblem the catalog says this icon depicts (``"caduceus"``, ``"red-cross"``, ...), or None."""
-    return icon.emblem
-
-
-def emblem_is_protected(icon: Icon) -> bool:
-    """True for emblems protected by law or registration (red cross/crescent, star of life)."""
-    return bool(icon.emblem and EMBLEMS[icon.emblem]["protected"])
-
-
 @dataclass(frozen=True)
 class Legibility:
     """The two size measurements of an icon at one display size, and what falls short."""

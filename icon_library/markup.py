@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
-from xml.sax.saxutils import escape
 
 SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
 _ATTRIBUTE_ENTITIES = {'"': "&quot;", "\n": "&#10;", "\t": "&#9;", "\r": "&#13;"}
+
+
+def escape(text: str, entities: dict[str, str] | None = None) -> str:
+    """``&``, ``<`` and ``>`` as entities, then any of ``entities`` (as ``xml.sax.saxutils.escape``,
+    whose module would pull in ``urllib`` at start-up)."""
+    text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    for char, entity in (entities or {}).items():
+        text = text.replace(char, entity)
+    return text
 
 
 def local_name(qualified: str) -> str:

@@ -18,7 +18,6 @@ from rich.table import Table
 
 from designer import icon_library
 from designer.base.errors import MedbadgeError, display_path
-from designer.icon_library import checks
 from designer.icon_library.model import EMBLEMS, Icon
 
 icons_app = typer.Typer(
@@ -29,6 +28,12 @@ icons_app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console(highlight=False)
+
+
+def _checks():
+    from designer.icon_library import checks  # renders icons: imported only by the commands that measure
+
+    return checks
 
 CHECK_SIZES = (24, 32, 48, 96)
 _ICON_PATH_HELP = "A folder of your own icons, searched after the built-ins (repeatable)."
@@ -93,7 +98,7 @@ def show_icon(
                          ("keywords", ", ".join(icon.keywords)), ("licence", icon.licence),
                          ("emblem", icon.emblem or "none"), ("notes", icon.notes),
                          ("file", display_path(icon.path)), ("viewBox", " ".join(f"{v:g}" for v in icon.view_box)),
-                         ("colour", "uses colours" if checks.uses_colour(icon) else "currentColor only")):
+                         ("colour", "uses colours" if _checks().uses_colour(icon) else "currentColor only")):
         facts.add_row(label, escape(value))
     console.print(facts)
     if icon.emblem:
@@ -103,7 +108,7 @@ def show_icon(
     for column in ("size", "thinnest stroke", "smallest detail", "verdict"):
         table.add_column(column)
     for px in CHECK_SIZES:
-        measured = checks.legibility(icon, px)
+        measured = _checks().legibility(icon, px)
         stroke, detail, problems = measured.thinnest_stroke_px, measured.smallest_detail_px, measured.problems
         table.add_row(f"{px} px", "-" if stroke is None else f"{stroke:.2f} px",
                       "-" if detail is None else f"{detail:.2f} px",
@@ -139,7 +144,7 @@ def import_svg(
         console.print(f"  - {escape(change)}")
     if licence == "unspecified":
         console.print("[yellow]no --licence given: record the source's licence before publishing badges[/yellow]")
-    for problem in checks.findings(report.icon, 32):
+    for problem in _checks().findings(report.icon, 32):
         console.print(f"[yellow]check at 32 px: {escape(problem)}[/yellow]")
     folder = escape(display_path(dest))
     console.print(f"use it with --icon-path {folder}, or in the badge set: paths: {{icons: \\[{folder}]}}")

@@ -1,9 +1,11 @@
 """``LintContext``: everything a rule may look at for one design, computed once and shared.
 
-A context holds the :class:`~designer.design.Design`, its :class:`~designer.artwork.Artwork` (or the
-compose error that stopped it), the configuration, the badge set, the contexts of the same badge's
-other tiers (for tier rules), and — lazily, only if a rule asks — rasters of the artwork at the
-smallest text display size, with and without its text, and the text alone as a coverage mask (CairoSVG).
+A context holds the resolved :class:`~designer.design.Design` (everything a rule may judge about
+the artwork is in it or in the :class:`~designer.artwork.Artwork` composed from it: rules look
+nothing up by name or path), the artwork or the compose error that stopped it, the configuration,
+the badge set (for places in the file), the contexts of the same badge's other tiers (for tier
+rules), and — lazily, only if a rule asks — the pixels behind the text and the text's coverage at
+the text display size.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from tests.assetset.badgesets import EXAMPLE, make_badge_set
 from tests.assetset.conftest import snapshot
 
 SVG = "{http://www.w3.org/2000/svg}"
-SCHEMAS = Path("/work/shared/reference/ob3-schema")
+SCHEMAS = Path(__file__).resolve().parents[1] / "openbadges" / "schemas"  # vendored, with NOTICE.md
 FAST = dict(sizes=parse_sizes("64,96"))
 
 

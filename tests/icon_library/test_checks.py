@@ -70,11 +70,15 @@ def test_uses_colour(user_icons):
 
 
 def test_emblems():
-    assert checks.emblem(icon_library.get("caduceus")) == "caduceus"
-    assert checks.emblem(icon_library.get("stethoscope")) is None
-    assert checks.emblem_is_protected(icon_library.get("red-cross"))
-    assert checks.emblem_is_protected(icon_library.get("red-crescent"))
-    assert not checks.emblem_is_protected(icon_library.get("rod-of-asclepius"))
+    def protected(name: str) -> bool:
+        emblem = icon_library.get(name).emblem
+        return bool(emblem and icon_library.EMBLEMS[emblem]["protected"])
+
+    assert icon_library.get("caduceus").emblem == "caduceus"
+    assert icon_library.get("stethoscope").emblem is None
+    assert protected("red-cross")
+    assert protected("red-crescent")
+    assert not protected("rod-of-asclepius")
 
 
 def test_parse_transform_composes_in_order():
