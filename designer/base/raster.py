@@ -14,6 +14,8 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
+from designer.base.interrupt import deferred
+
 if TYPE_CHECKING:  # heavy imports happen on first use, not when a command starts
     from PIL import Image
 
@@ -35,7 +37,8 @@ def _surface(svg: bytes | Any, width: int, height: int, output: io.BytesIO | Non
 def render_png(svg: bytes | Any, width: int, height: int | None = None) -> bytes:
     """A ``width`` × ``height`` (default square) PNG of ``svg`` (bytes or a :func:`parse` tree)."""
     output = io.BytesIO()
-    _surface(svg, width, height or width, output).finish()
+    with deferred():  # cairo writes through a Python callback: let Ctrl-C wait for it
+        _surface(svg, width, height or width, output).finish()
     return output.getvalue()
 
 
@@ -52,8 +55,9 @@ def render_pixels(svg: bytes | Any, size: int):
     """``size × size × 4`` uint8 straight from cairo's buffer: B, G, R, A, premultiplied alpha."""
     import numpy as np
 
-    surface = _surface(svg, size, size, None)
-    surface.cairo.flush()
+    with deferred():
+        surface = _surface(svg, size, size, None)
+        surface.cairo.flush()
     stride = surface.cairo.get_stride()
     data = np.frombuffer(bytes(surface.cairo.get_data()), dtype=np.uint8).reshape(size, stride)
     return data[:, : size * 4].reshape(size, size, 4)

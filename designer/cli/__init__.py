@@ -7,12 +7,15 @@ Sub-commands live in their own modules beside this one and are mounted here.
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
+from designer.base import interrupt
 from designer.base.errors import MedbadgeError
 
 app = typer.Typer(
@@ -58,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     _mount_subcommands()
     command = typer.main.get_command(app)
+    previous_handler = None
+    if threading.current_thread() is threading.main_thread():
+        previous_handler = signal.signal(signal.SIGINT, interrupt.handler)
     try:
         result = command.main(args=argv if argv is not None else sys.argv[1:], prog_name="medbadge", standalone_mode=False)
     except MedbadgeError as error:
@@ -74,10 +80,14 @@ def main(argv: list[str] | None = None) -> int:
         else:
             err_console.print(f"error: {error}")
         return 2
-    except KeyboardInterrupt:
+    except (interrupt.Interrupted, KeyboardInterrupt):
         err_console.print("interrupted")
         return 130
+    finally:
+        if previous_handler is not None:
+            signal.signal(signal.SIGINT, previous_handler)
     return result if isinstance(result, int) else 0
+
 
 
 def run() -> None:  # pragma: no cover - console-script wrapper
