@@ -158,3 +158,32 @@ def test_a_translucent_title_is_drawn_as_it_is_measured(tmp_path):
               if np.abs(np.array(c) - background).max() > 8]
     assert ranked, "no text pixels found"
     assert np.abs(np.array(ranked[0]) - target).max() <= 1, (ranked[0], expected)
+
+
+def test_a_brand_font_that_is_not_a_font_is_one_placed_message(tmp_path, capsys):
+    from designer.cli import main
+
+    (tmp_path / "bad.ttf").write_bytes(b"\x00\x01\x00\x00" + b"not really a font" * 20)
+
+    def bad_font(data):
+        data["brand"]["font"] = "bad.ttf"
+
+    path = make_badge_set(tmp_path, 1, edit=bad_font)
+    for argv in (["lint", str(path)], ["build", str(path), "-o", str(tmp_path / "dist"), "--jobs", "1"]):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert "bad.ttf is not a usable TrueType/OpenType font" in err and "Traceback" not in err
+        line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "bad.ttf" in text)
+        assert f"badges.yaml:{line}:" in err, err
+    assert not (tmp_path / "dist").exists()
+
+
+@pytest.mark.parametrize("target", ["missing/dir/x.png", "/proc/medbadge-x.svg"])
+def test_render_refuses_an_unwritable_target_and_leaves_nothing(tmp_path, capsys, target, example_set):
+    from designer.cli import main
+
+    output = Path(target) if target.startswith("/") else tmp_path / target
+    assert main(["render", str(example_set.path), "--badge", "history-taking", "-o", str(output)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write" in err or "does not exist" in err, err
+    assert not output.exists() and not (tmp_path / "missing").exists()
