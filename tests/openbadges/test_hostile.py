@@ -4,10 +4,11 @@ no way to pass a credential off as verified by stripping its signature."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
+
+from tests.icon_library.test_write_failures import read_only_folder  # noqa: F401 - a fixture
 
 import designer.cli as cli
 from designer.base.errors import MedbadgeError
@@ -117,19 +118,13 @@ def test_keys_new_into_an_unwritable_place_is_one_clear_error(work, capsys):
     assert "cannot write" in capsys.readouterr().err
 
 
-def test_read_only_folder(work, capsys):
-    folder = work / "read-only"
-    folder.mkdir()
-    folder.chmod(0o555)
-    try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("running as a user (root) who can write to a 0555 folder; the /proc cases cover it")
-        assert cli.main(["bake", "badge.png", "--credential", "credential.json", "-o", str(folder / "out.png")]) == 2
-        assert cli.main(["keys", "new", "-o", str(folder)]) == 2
-        assert "cannot write" in capsys.readouterr().err
-        assert list(folder.iterdir()) == []
-    finally:
-        folder.chmod(0o755)
+def test_read_only_folder(work, capsys, read_only_folder):
+    """A 0555 folder for a normal user, a read-only tmpfs for root (who may write anywhere else)."""
+    folder = read_only_folder
+    assert cli.main(["bake", "badge.png", "--credential", "credential.json", "-o", str(folder / "out.png")]) == 2
+    assert cli.main(["keys", "new", "-o", str(folder)]) == 2
+    assert "cannot write" in capsys.readouterr().err
+    assert list(folder.iterdir()) == []
 
 
 # Signature stripping: unbake a signed credential, change the name, bake it back unsigned.
