@@ -28,6 +28,7 @@ from designer.design import Design
 CACHE_DIR = ".medbadge-cache"
 STATE_FILE = f"{CACHE_DIR}/state.json"
 STATE_VERSION = 2
+MAX_STATE_BYTES = 64 * 1024 * 1024
 #: The module whose work a design's files are: everything it imports, transitively, is hashed.
 RENDER_ENTRY = "designer.assetset.render"
 #: Third-party code that writes bytes into a design's files.
@@ -126,8 +127,9 @@ def _project_imports(path: Path) -> list[str]:
 def load_state(dist: Path) -> dict[str, dict]:
     """``slug → {"key", "files"}`` of the previous build (empty when there is none or it is unreadable)."""
     try:
-        data = json.loads((dist / STATE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        with open(dist / STATE_FILE, "rb") as handle:
+            data = json.loads(handle.read(MAX_STATE_BYTES + 1))  # past the bound: not JSON, so {}
+    except (OSError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
         return {}
@@ -148,8 +150,14 @@ def reusable_files(dist: Path, entry: dict | None, key: str) -> tuple[FileRecord
     for item in entry.get("files", []):
         try:
             record = FileRecord(**item)
-            data = (dist / record.path).read_bytes()
-        except (OSError, TypeError):
+            parts = Path(record.path).parts
+            if Path(record.path).is_absolute() or ".." in parts or not parts:
+                return None  # a state file that names a place outside the asset set is not ours
+            path = dist / record.path
+            if path.stat().st_size != record.bytes:
+                return None  # changed since: render again (and never read a file of any size)
+            data = path.read_bytes()
+        except (OSError, TypeError, ValueError):
             return None  # gone, or a state file from another version
         if hashlib.sha256(data).hexdigest() != record.sha256:
             return None  # edited or damaged since: render again

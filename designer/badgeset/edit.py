@@ -160,7 +160,7 @@ class BadgeSetDocument:
     # --- saving ------------------------------------------------------------------------------
     def save(self, *, force: bool = False) -> None:
         """Write the edits; refuse (ConflictError) if the file changed since it was opened."""
-        on_disk = self.path.read_text(encoding="utf-8") if self.path.exists() else None
+        on_disk = read_text(self.path) if self.path.exists() else None
         if on_disk is not None and _sha(on_disk) != self.opened_sha and not force:
             raise ConflictError("the file changed on disk since it was opened; not overwriting it",
                                 Location(display_path(self.path)),

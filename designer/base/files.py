@@ -90,6 +90,20 @@ def write_all_atomic(files: Sequence[tuple[Path, bytes] | tuple[Path, bytes, int
                 os.unlink(temporary)
 
 
+def read_bounded(path: str | os.PathLike[str], limit: int, what: str = "file") -> bytes:
+    """The bytes of ``path``, reading at most ``limit`` + 1 of them: a larger file (or ``/dev/zero``)
+    is one clear error, never a memory blow-up."""
+    shown = display_path(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise MedbadgeError(f"cannot read the {what}: {error.strerror or error}", Location(shown)) from None
+    if len(data) > limit:
+        raise MedbadgeError(f"the {what} is larger than {limit:,} bytes; refusing it", Location(shown))
+    return data
+
+
 def write_error(error: OSError, path: Path | None) -> MedbadgeError:
     """An ``OSError`` from writing as one clear message: which file, why, and what to do."""
     if error.errno == errno.ENOSPC:

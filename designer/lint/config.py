@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from designer.base.errors import Location, MedbadgeError, did_you_mean, display_path
+from designer.base.files import read_bounded
 from designer.lint.violation import SEVERITIES
 
 
@@ -183,13 +184,19 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
+MAX_PYPROJECT_BYTES = 1024 * 1024
+
+
 def load_config(badge_set, overrides: Mapping | None = None) -> LintConfig:
     """pyproject table → badge set ``lint:`` → ``overrides`` (already validated CLI values)."""
     config = LintConfig()
     pyproject = find_pyproject(badge_set.base_dir)
     if pyproject is not None:
-        text = pyproject.read_text(encoding="utf-8")
         shown = display_path(pyproject)
+        try:
+            text = read_bounded(pyproject, MAX_PYPROJECT_BYTES, "pyproject.toml").decode("utf-8")
+        except UnicodeDecodeError:
+            raise MedbadgeError("not UTF-8 text", Location(shown)) from None
         try:
             table = tomllib.loads(text).get("tool", {}).get("medbadge", {}).get("lint")
         except tomllib.TOMLDecodeError as error:

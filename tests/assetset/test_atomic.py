@@ -159,3 +159,27 @@ def test_template_that_renders_malformed_svg_fails_cleanly(tmp_path, previous):
     with pytest.raises(MedbadgeError, match="could not be parsed for rasterising"):
         build(src, out, BuildOptions(**FAST))
     assert snapshot(out) == before and leftovers(out) == []
+
+
+def test_a_forged_cache_state_cannot_reach_outside_the_asset_set(tmp_path, previous):
+    """state.json is read back from the output folder: a path in it that leaves the asset set is
+    ignored (the design is rendered again), so nothing is linked or written outside."""
+    import json
+
+    out, _ = previous
+    state_path = out / ".medbadge-cache" / "state.json"
+    state = json.loads(state_path.read_text())
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me")
+    import hashlib
+
+    forged = {"path": "../outside.txt", "bytes": 7, "sha256": hashlib.sha256(b"keep me").hexdigest()}
+    for entry in state["designs"].values():
+        for record in entry["files"]:
+            record.update(forged)  # size and hash match the outside file: only the path check stops it
+    state_path.write_text(json.dumps(state))
+    src = tmp_path / "src" / "badges.yaml"
+    result = build(src, out, BuildOptions(**FAST))
+    assert result.rendered == result.designs
+    assert outside.read_text() == "keep me"
+    assert not any(p.name == "outside.txt" for p in out.rglob("*"))
