@@ -6,7 +6,7 @@ median of ``REPEAT`` runs, alternating so a busy machine slows every command ali
 - ``medbadge --help`` and ``medbadge --version`` against ``python -c "import typer, rich"`` —
   goal: ≤ 3× (commands import CairoSVG, HarfBuzz, ColorAide, pydantic only when they use them);
 - ``medbadge build`` of the bundled example: a cold build (new output folder) and a no-op rebuild
-  into the same folder — goal: no-op ≤ 10 % of cold.
+  into the same folder, with one job and with one job per CPU — goal: no-op ≤ 10 % of cold.
 
 Run: ``python benchmarks/bench_start.py`` (the medbadge command must be installed).
 """
@@ -49,13 +49,15 @@ def start_up() -> dict[str, float]:
     return {name: statistics.median(times) for name, times in runs.items()}
 
 
-def rebuild() -> dict[str, float]:
+def rebuild(jobs: int) -> dict[str, float]:
+    """Cold build and no-op rebuild with ``--jobs jobs`` (0: one worker per CPU)."""
     cold, noop = [], []
     with tempfile.TemporaryDirectory(prefix="medbadge-bench-") as folder:
         for index in range(3):
             out = Path(folder) / f"dist-{index}"
-            cold.append(_seconds([*MEDBADGE, "build", str(EXAMPLE), "-o", str(out), "--quiet"]))
-            noop.append(_seconds([*MEDBADGE, "build", str(EXAMPLE), "-o", str(out), "--quiet"]))
+            argv = [*MEDBADGE, "build", str(EXAMPLE), "-o", str(out), "--quiet", "--jobs", str(jobs)]
+            cold.append(_seconds(argv))
+            noop.append(_seconds(argv))
             shutil.rmtree(out)
     return {"cold build": statistics.median(cold), "no-op rebuild": statistics.median(noop)}
 
@@ -66,10 +68,11 @@ def main() -> None:
     print(f"{'command':<22} {'median s':>9} {'ratio':>7}")
     for name, seconds in times.items():
         print(f"{name:<22} {seconds:9.3f} {seconds / base:6.2f}x")
-    builds = rebuild()
-    print(f"{'cold build':<22} {builds['cold build']:9.3f}")
-    print(f"{'no-op rebuild':<22} {builds['no-op rebuild']:9.3f} "
-          f"{100 * builds['no-op rebuild'] / builds['cold build']:5.1f} % of cold")
+    for jobs, label in ((1, "1 job"), (0, "1 job per CPU")):
+        builds = rebuild(jobs)
+        print(f"{'cold build, ' + label:<22} {builds['cold build']:9.3f}")
+        print(f"{'no-op rebuild':<22} {builds['no-op rebuild']:9.3f} "
+              f"{100 * builds['no-op rebuild'] / builds['cold build']:5.1f} % of cold")
 
 
 if __name__ == "__main__":

@@ -76,7 +76,24 @@ class Face:
 @lru_cache(maxsize=32)
 def load_face(ref: FaceRef) -> Face:
     """The face for ``ref`` (cached by content: file hash, weight, family)."""
-    return Face(ref)
+    try:
+        return Face(ref)
+    except Exception:  # noqa: BLE001 - fontTools raises many types for a damaged font
+        raise MedbadgeError(f"the font '{ref.family}' cannot be read (its tables are damaged)",
+                            hint="give a .ttf or .otf font file") from None
+
+
+@lru_cache(maxsize=64)
+def coverage(ref: FaceRef) -> frozenset[int]:
+    """The code points ``ref``'s character map covers (HarfBuzz, without parsing the outlines)."""
+    import uharfbuzz as hb
+
+    return frozenset(hb.Face(hb.Blob(ref.data)).unicodes)
+
+
+def covers(ref: FaceRef, char: str) -> bool:
+    """Whether ``ref`` draws ``char``; controls and format characters need no glyph."""
+    return ord(char) in coverage(ref) or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
 
 
 def font_path(family_or_path: str, weight: int, base_dir: Path | None = None) -> tuple[Path, str]:
@@ -111,14 +128,21 @@ def read_face(family_or_path: str, weight: int, base_dir: Path | None = None) ->
     if len(data) > MAX_FONT_BYTES:
         raise MedbadgeError(f"the font file {display_path(path)} is larger than {MAX_FONT_BYTES >> 20} MiB")
     ref = FaceRef(family, weight, hashlib.sha256(data).hexdigest(), data)
-    try:
-        face = load_face(ref)
-        face.glyph_set  # noqa: B018 - parse the outlines' table now, not halfway through a build
-    except Exception:  # noqa: BLE001 - fontTools raises many types for a file that is not a font
-        load_face.cache_clear()
+    if not _is_font(data):
         raise MedbadgeError(f"{display_path(path)} is not a usable TrueType/OpenType font",
-                            hint="give a .ttf or .otf font file") from None
+                            hint="give a .ttf or .otf font file")
     return ref
+
+
+def _is_font(data: bytes) -> bool:
+    """An sfnt HarfBuzz can open, with glyphs and a character map (checked without fontTools,
+    whose import and table parsing would cost a no-op rebuild a tenth of a second)."""
+    import uharfbuzz as hb
+
+    if data[:4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf"):
+        return False
+    face = hb.Face(hb.Blob(data))
+    return face.glyph_count > 1 and face.upem > 0 and bool(face.unicodes)
 
 
 def _fallback_family(char: str) -> tuple[str, str] | None:
@@ -143,13 +167,13 @@ class FontStack:
 
     def face_for_char(self, char: str) -> FaceRef:
         for ref in self.faces:
-            if load_face(ref).covers(char):
+            if covers(ref, char):
                 return ref
         raise _missing([char], self)
 
     def check(self, text: str) -> None:
         """Raise one error naming every character of ``text`` that no face can draw."""
-        missing = [char for char in dict.fromkeys(text) if not any(load_face(r).covers(char) for r in self.faces)]
+        missing = [char for char in dict.fromkeys(text) if not any(covers(r, char) for r in self.faces)]
         if missing:
             raise _missing(missing, self)
 
@@ -161,7 +185,7 @@ def stack_for(family: str, fallbacks: tuple[str, ...], weight: int, texts: tuple
     stay uncovered; compose reports them (lint as MB204)."""
     faces = [read(family, weight, base_dir), *(read(f, weight, base_dir) for f in fallbacks)]
     for char in dict.fromkeys("".join(texts)):
-        if any(load_face(ref).covers(char) for ref in faces):
+        if any(covers(ref, char) for ref in faces):
             continue
         found = _fallback_family(char)
         if found is None:
@@ -170,7 +194,7 @@ def stack_for(family: str, fallbacks: tuple[str, ...], weight: int, texts: tuple
             ref = read(found[1], weight, None)
         except MedbadgeError:
             continue  # that script's font package is not installed
-        if ref not in faces and load_face(ref).covers(char):
+        if ref not in faces and covers(ref, char):
             faces.append(ref)
     return FontStack(faces[0], tuple(faces[1:]))
 
