@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from designer.base.files import read_bounded_text
 from designer.base.errors import Location, MedbadgeError, did_you_mean, display_path, unknown_name
 from designer.icon_library.catalog import CatalogEntry, parse_catalog
 from designer.icon_library.markup import serialize_children
@@ -85,18 +86,7 @@ MAX_CATALOG_BYTES = 1024 * 1024
 
 
 def _read_catalog(file: Path) -> str:
-    try:
-        with file.open("rb") as handle:
-            data = handle.read(MAX_CATALOG_BYTES + 1)
-    except OSError as error:
-        raise MedbadgeError(f"cannot read: {error.strerror}", Location(display_path(file))) from None
-    if len(data) > MAX_CATALOG_BYTES:
-        raise MedbadgeError(f"larger than {MAX_CATALOG_BYTES >> 20} MiB", Location(display_path(file)),
-                            hint="an icon catalog is a small TOML file")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise MedbadgeError(f"not UTF-8 text (byte {error.start})", Location(display_path(file))) from None
+    return read_bounded_text(file, MAX_CATALOG_BYTES, "icon catalog")
 
 
 @functools.lru_cache(maxsize=64)

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from designer.base.color import Color, ColorParseError
+from designer.base.files import read_bounded_text
 from designer.base.errors import Location, MedbadgeError, unknown_name
 
 #: Every role a template may ask for. Palettes must give the first group; tier schemes override
@@ -137,17 +138,7 @@ MAX_PALETTE_BYTES = 256 * 1024
 
 
 def _read_text(entry: object) -> str:
-    try:
-        with entry.open("rb") as handle:  # type: ignore[attr-defined]
-            data = handle.read(MAX_PALETTE_BYTES + 1)
-        if len(data) > MAX_PALETTE_BYTES:
-            raise MedbadgeError(f"larger than {MAX_PALETTE_BYTES >> 10} KiB", Location(str(entry)),
-                                hint="a palette is a small TOML file")
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise MedbadgeError(f"not UTF-8 text (byte {error.start})", Location(str(entry))) from None
-    except OSError as error:
-        raise MedbadgeError(f"cannot read: {error.strerror}", Location(str(entry))) from None
+    return read_bounded_text(entry, MAX_PALETTE_BYTES, "palette")
 
 
 def _parse_toml(text: str, where: str) -> dict:

@@ -20,6 +20,7 @@ from typing import Any
 
 import jinja2
 
+from designer.base.files import read_bounded_text
 from designer.base.frozen import FrozenMap
 from designer.base.errors import Location, MedbadgeError, display_path, unknown_name
 
@@ -101,18 +102,7 @@ def get(name: str, search_paths: Iterable[str | Path] = ()) -> TemplateSpec:
 
 
 def _read(entry: Any) -> str:
-    try:
-        with entry.open("rb") as handle:
-            data = handle.read(MAX_TEMPLATE_BYTES + 1)
-    except OSError as error:
-        raise MedbadgeError(f"cannot read: {error.strerror}", Location(str(entry))) from None
-    if len(data) > MAX_TEMPLATE_BYTES:
-        raise MedbadgeError(f"larger than {MAX_TEMPLATE_BYTES >> 10} KiB", Location(str(entry)),
-                            hint="a template is a small text file")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise MedbadgeError(f"not UTF-8 text (byte {error.start})", Location(str(entry))) from None
+    return read_bounded_text(entry, MAX_TEMPLATE_BYTES, "template")
 
 
 def _sources(name: str, folders: list[Any]):

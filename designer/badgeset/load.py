@@ -305,14 +305,7 @@ class _Reader:
             raise self.stop(f"lists and mappings nested more than {MAX_DEPTH} levels deep", mark,
                             hint="a badge set needs a handful of levels; is a bracket left open?")
         node = _Node(kind, mark.line + 1, mark.column + 1, anchor=event.anchor)
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise self.stop(f"more than {MAX_NODES:,} values in the file", mark,
-                            hint="a badge set needs far fewer; split it into several files")
-        if self.stack:
-            self.stack[-1].children.append(node)
-        elif self.root is None:
-            self.root = node
+        self.attach(node, mark)
         self.stack.append(node)
 
     def close(self) -> None:

@@ -90,18 +90,30 @@ def write_all_atomic(files: Sequence[tuple[Path, bytes] | tuple[Path, bytes, int
                 os.unlink(temporary)
 
 
-def read_bounded(path: str | os.PathLike[str], limit: int, what: str = "file") -> bytes:
-    """The bytes of ``path``, reading at most ``limit`` + 1 of them: a larger file (or ``/dev/zero``)
-    is one clear error, never a memory blow-up."""
-    shown = display_path(path)
+def read_bounded(path, limit: int, what: str = "file") -> bytes:
+    """The bytes of ``path`` (a path, or an ``importlib.resources`` file), reading at most
+    ``limit`` + 1 of them: a larger file (or ``/dev/zero``) is one clear error, never a memory
+    blow-up."""
+    shown = display_path(str(path))
     try:
-        with open(path, "rb") as handle:
+        with (path.open("rb") if hasattr(path, "open") else open(path, "rb")) as handle:
             data = handle.read(limit + 1)
     except OSError as error:
         raise MedbadgeError(f"cannot read the {what}: {error.strerror or error}", Location(shown)) from None
     if len(data) > limit:
-        raise MedbadgeError(f"the {what} is larger than {limit:,} bytes; refusing it", Location(shown))
+        raise MedbadgeError(f"the {what} is larger than {limit:,} bytes; refusing it", Location(shown),
+                            hint=f"a {what} is a small text file")
     return data
+
+
+def read_bounded_text(path, limit: int, what: str = "file") -> str:
+    """:func:`read_bounded`, decoded as UTF-8 (an error names the byte)."""
+    data = read_bounded(path, limit, what)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise MedbadgeError(f"not UTF-8 text (byte {error.start})", Location(display_path(str(path))),
+                            hint="save the file as UTF-8") from None
 
 
 def write_error(error: OSError, path: Path | None) -> MedbadgeError:
