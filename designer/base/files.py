@@ -90,7 +90,7 @@ def write_all_atomic(files: Sequence[tuple[Path, bytes] | tuple[Path, bytes, int
                 os.unlink(temporary)
 
 
-def read_bounded(path, limit: int, what: str = "file") -> bytes:
+def read_bounded(path, limit: int, what: str = "file", *, hint: str | None = None) -> bytes:
     """The bytes of ``path`` (a path, or an ``importlib.resources`` file), reading at most
     ``limit`` + 1 of them: a larger file (or ``/dev/zero``) is one clear error, never a memory
     blow-up."""
@@ -98,12 +98,25 @@ def read_bounded(path, limit: int, what: str = "file") -> bytes:
     try:
         with (path.open("rb") if hasattr(path, "open") else open(path, "rb")) as handle:
             data = handle.read(limit + 1)
+    except IsADirectoryError:
+        raise MedbadgeError(f"cannot read the {what} (it is a folder)", Location(shown)) from None
     except OSError as error:
-        raise MedbadgeError(f"cannot read the {what}: {error.strerror or error}", Location(shown)) from None
+        raise MedbadgeError(f"cannot read the {what} ({error.strerror or error})", Location(shown)) from None
     if len(data) > limit:
-        raise MedbadgeError(f"the {what} is larger than {limit:,} bytes; refusing it", Location(shown),
-                            hint=f"a {what} is a small text file")
+        raise MedbadgeError(f"the {what} is larger than {size_text(limit)}; refusing it", Location(shown),
+                            hint=hint or f"a {what} is a small file; check it (see docs/limits.md)")
     return data
+
+
+def size_text(limit: int) -> str:
+    """A size limit as people write it.
+
+    >>> size_text(32 * 1024 * 1024), size_text(256 * 1024), size_text(1000)
+    ('32 MiB', '256 KiB', '1,000 bytes')
+    """
+    if limit % (1024 * 1024) == 0:
+        return f"{limit >> 20} MiB"
+    return f"{limit >> 10} KiB" if limit % 1024 == 0 else f"{limit:,} bytes"
 
 
 def read_bounded_text(path, limit: int, what: str = "file") -> str:

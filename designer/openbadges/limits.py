@@ -13,7 +13,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from designer.base.errors import MedbadgeError, display_path
+from designer.base.files import read_bounded
+from designer.base.errors import MedbadgeError
 
 MiB = 1024 * 1024
 #: A baked badge image (PNG or SVG). The largest PNG medbadge writes (1200 px) is under 1 MiB.
@@ -30,17 +31,8 @@ MAX_JSON_DEPTH = 64
 
 def read_limited(path: str | Path, limit: int, what: str) -> bytes:
     """The bytes of ``path``, refusing files longer than ``limit`` after reading ``limit + 1`` bytes."""
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(limit + 1)
-    except IsADirectoryError:
-        raise MedbadgeError(f"{display_path(path)}: cannot read the {what} (it is a folder)") from None
-    except OSError as error:
-        raise MedbadgeError(f"{display_path(path)}: cannot read the {what} ({error.strerror or error})") from None
-    if len(data) > limit:
-        raise MedbadgeError(f"{display_path(path)}: the {what} is larger than {_size(limit)}; refusing it",
-                            hint="a badge image or credential is far smaller; check the file (see docs/limits.md)")
-    return data
+    return read_bounded(path, limit, what,
+                        hint="a badge image or credential is far smaller; check the file (see docs/limits.md)")
 
 
 def parse_json(text: str | bytes, what: str, *, max_depth: int = MAX_JSON_DEPTH) -> Any:
@@ -81,5 +73,3 @@ def _depth_exceeds(text: str | bytes, max_depth: int) -> bool:
     return False
 
 
-def _size(limit: int) -> str:
-    return f"{limit // MiB} MiB" if limit % MiB == 0 else f"{limit // 1024} KiB"

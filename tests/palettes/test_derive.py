@@ -4,10 +4,11 @@ targets fail with the shortfall, the CLI's exit codes and its no-clobber writing
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
-import designer  # noqa: F401  (first: importing palettes first is circular, palettes -> designer -> palettes)
+import designer  # noqa: F401
 from designer import palettes
 from designer.cli import main
 from designer.base.color import Color, contrast_ratio
@@ -134,3 +135,12 @@ def test_unreachable_tier_distance_says_by_how_much(monkeypatch):
         derive([Color.parse("#0b5563")])
     message = str(failure.value)
     assert "cannot be kept CIEDE2000 >= 40 apart in every view" in message and "short by" in message
+
+
+def test_derive_into_an_unwritable_place_leaves_nothing(tmp_path, capsys):
+    for target in (tmp_path / "missing" / "brand.toml", Path("/proc/medbadge-brand.toml")):
+        assert main(["palettes", "derive", "--key", "#0b5563", "--name", "brand", "-o", str(target)]) == 2
+        err = capsys.readouterr().err
+        assert ("cannot write" in err or "does not exist" in err) and "Traceback" not in err, err
+        assert not target.exists()
+    assert not (tmp_path / "missing").exists()
