@@ -1,4 +1,4 @@
-"""``compose``: Design → Artwork. Pure: reads catalogs and fonts, writes nothing.
+"""``compose``: Design → Artwork. Pure: it reads no file (resolve loaded everything) and writes nothing.
 
 Builds the silhouette layers, places the icon, fits and outlines the texts, draws the tier
 ornaments, renders the strict Jinja2 template and records the facts the linter needs.
