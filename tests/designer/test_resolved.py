@@ -187,3 +187,27 @@ def test_render_refuses_an_unwritable_target_and_leaves_nothing(tmp_path, capsys
     err = capsys.readouterr().err
     assert "cannot write" in err or "does not exist" in err, err
     assert not output.exists() and not (tmp_path / "missing").exists()
+
+
+def test_a_hard_coded_icon_colour_is_measured_as_drawn(tmp_path):
+    """An icon file that paints in its own colour is judged in that colour, not in on-primary."""
+    from designer.lint import lint
+
+    icons = tmp_path / "icons"
+    icons.mkdir()
+    (icons / "dim-mark.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="#0d5a68" '
+        'stroke-width="2"><path d="M4 12h16M12 4v16"/></svg>')
+
+    def own_icon(data):
+        data["paths"] = {"icons": ["icons"]}
+        data["badges"][0]["icon"] = "dim-mark"
+
+    path = make_badge_set(tmp_path, 1, edit=own_icon)
+    badge_set = designer.load(path)
+    design = designer.resolve(badge_set, tiers=["foundation"])[0]
+    artwork = designer.compose(design)
+    assert b'stroke="#0d5a68"' in artwork.svg
+    assert Color.parse("#0d5a68") in artwork.icon.colors
+    found = [v for v in lint(badge_set, [design]) if v.code == "MB102"]
+    assert any("icon:#0d5a68" in (v.element or "") for v in found), found
