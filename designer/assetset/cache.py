@@ -72,8 +72,6 @@ def render_modules() -> dict[str, Path]:
         spec = _find(name, locations)
         if spec is None or not spec.origin or not spec.origin.endswith(".py"):
             continue
-        if spec.submodule_search_locations is not None:
-            locations[name] = list(spec.submodule_search_locations)
         found[name] = Path(spec.origin)
         todo.extend(_project_imports(found[name]))
     return found

@@ -8,7 +8,6 @@ CairoSVG (each size rendered, not downscaled, so small sizes stay crisp).
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 from collections.abc import Callable
@@ -21,6 +20,8 @@ from designer.base import raster
 from designer.compose import compose
 from designer.assetset.options import PngSize
 from designer.assetset.records import FileRecord
+from designer.assetset.staging import UNTOUCHED
+from designer.base.files import write_error
 from designer.base.png import with_text_chunks
 from designer.design import Design
 from designer.base.errors import Location, MedbadgeError
@@ -116,6 +117,6 @@ def _write(job: RenderJob, folder: Path, name: str, data: bytes, kind: str, pixe
 
 
 def _os_error(error: OSError) -> tuple[str, str | None, str | None]:
-    hint = "free some disk space" if error.errno == errno.ENOSPC else "check the output folder is writable"
-    return (f"cannot write: {error.strerror or error}", error.filename and str(error.filename),
-            hint + "; the previous asset set is untouched")
+    """The base writer's message for ``error``, as plain values a worker can send back."""
+    failure = write_error(error, None, UNTOUCHED)
+    return failure.message, str(failure.location) if failure.location else None, failure.hint

@@ -10,7 +10,6 @@ failure — or Ctrl-C — deletes the staging folder and leaves the previous ass
 from __future__ import annotations
 
 import ctypes
-import errno
 import hashlib
 import json
 import multiprocessing
@@ -22,13 +21,19 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import designer
 from designer.assetset import cache, metadata, sheet, staging
 from designer.assetset.options import BuildOptions
 from designer.assetset.records import FileRecord
+from designer.assetset.staging import UNTOUCHED
+from designer.base.errors import Location, MedbadgeError
+from designer.base.files import write_error
 from designer.design import Design
-from designer.base.errors import Location, MedbadgeError, display_path
+
+if TYPE_CHECKING:  # the renderer is imported only when a design must be rendered
+    from designer.assetset.render import RenderJob
 
 #: ``progress(done, total, slug, status)`` with status ``rendered`` or ``unchanged``.
 Progress = Callable[[int, int, str, str], None]
@@ -78,7 +83,7 @@ def build(badge_set_path: str | Path, output: str | Path, options: BuildOptions 
         staging.swap_in(folder, target)
     except OSError as error:
         staging.discard(folder)
-        raise _write_error(error) from None
+        raise write_error(error, None, UNTOUCHED) from None
     except BaseException:
         staging.discard(folder)
         raise
@@ -246,10 +251,3 @@ def _previous_hashes(target: Path) -> dict[str, str]:
         return {item["path"]: item["sha256"] for item in data["files"]}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
-
-
-def _write_error(error: OSError) -> MedbadgeError:
-    hint = "free some disk space" if error.errno == errno.ENOSPC else "check the output folder is writable"
-    where = Location(display_path(error.filename)) if error.filename else None
-    return MedbadgeError(f"cannot write the asset set: {error.strerror or error}", where,
-                         hint=f"{hint}; the previous asset set is untouched")

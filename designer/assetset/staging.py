@@ -17,6 +17,9 @@ from pathlib import Path
 
 from designer.base.errors import Location, MedbadgeError, display_path
 
+#: What a failed build says it left alone.
+UNTOUCHED = "the previous asset set is untouched"
+
 BUILD_TAG = ".medbadge-build-"
 OLD_TAG = ".medbadge-old-"
 STATE_MARKER = Path(".medbadge-cache") / "state.json"

@@ -270,10 +270,10 @@ class _Reader:
                 break
         return self.root
 
-    def attach(self, node: _Node, mark) -> None:
-        self.nodes += 1
+    def attach(self, node: _Node, mark, count: int = 1, note: str = "") -> None:
+        self.nodes += count
         if self.nodes > MAX_NODES:
-            raise self.stop(f"more than {MAX_NODES:,} values in the file", mark,
+            raise self.stop(f"more than {MAX_NODES:,} values in the file{note}", mark,
                             hint="a badge set needs far fewer; split it into several files")
         if self.stack:
             self.stack[-1].children.append(node)
@@ -331,14 +331,7 @@ class _Reader:
         if len(self.stack) + target.height > MAX_DEPTH:
             raise self.stop(f"lists and mappings nested more than {MAX_DEPTH} levels deep (with aliases expanded)", mark,
                             hint="a badge set needs a handful of levels")
-        self.nodes += target.size
-        if self.nodes > MAX_NODES:
-            raise self.stop(f"more than {MAX_NODES:,} values in the file (with aliases expanded)", mark,
-                            hint="a badge set needs far fewer; split it into several files")
-        if self.stack:
-            self.stack[-1].children.append(target)
-        elif self.root is None:
-            self.root = target
+        self.attach(target, mark, target.size, " (with aliases expanded)")
 
     def scalar(self, event, tag: str | None) -> _Node:
         mark, text = event.start_mark, event.value

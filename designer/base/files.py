@@ -129,8 +129,9 @@ def read_bounded_text(path, limit: int, what: str = "file") -> str:
                             hint="save the file as UTF-8") from None
 
 
-def write_error(error: OSError, path: Path | None) -> MedbadgeError:
-    """An ``OSError`` from writing as one clear message: which file, why, and what to do."""
+def write_error(error: OSError, path: Path | None, consequence: str = "nothing was written") -> MedbadgeError:
+    """An ``OSError`` from writing as one clear message: which file, why, what to do, and what the
+    failure left as it was (``consequence``)."""
     if error.errno == errno.ENOSPC:
         hint = "free some disk space and run again"
     elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -139,7 +140,7 @@ def write_error(error: OSError, path: Path | None) -> MedbadgeError:
         hint = "check the output path"
     shown = display_path(path) if path is not None else (error.filename and display_path(error.filename))
     return MedbadgeError(f"cannot write: {error.strerror or error}", Location(shown) if shown else None,
-                         hint=f"{hint}; nothing was written")
+                         hint=f"{hint}; {consequence}")
 
 
 def _exists(path: Path | None) -> MedbadgeError:

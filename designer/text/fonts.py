@@ -62,15 +62,11 @@ class Face:
         os2 = self.ttfont["OS/2"] if "OS/2" in self.ttfont else None
         self.cap_height = getattr(os2, "sCapHeight", 0) or int(self.upem * 0.7)
         self.x_height = getattr(os2, "sxHeight", 0) or int(self.upem * 0.5)
-        self.cmap = self.ttfont.getBestCmap() or {}
         self.glyph_order = self.ttfont.getGlyphOrder()
 
     @cached_property
     def glyph_set(self):
         return self.ttfont.getGlyphSet(location=self.location) if self.location else self.ttfont.getGlyphSet()
-
-    def covers(self, char: str) -> bool:
-        return ord(char) in self.cmap or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
 
 
 @lru_cache(maxsize=32)

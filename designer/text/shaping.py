@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import uharfbuzz as hb
 
-from designer.text.fonts import FaceRef, FontStack, load_face
+from designer.text.fonts import FaceRef, FontStack, covers, load_face
 
 FEATURES = {"kern": True, "liga": True, "calt": True}
 
@@ -48,7 +48,7 @@ def split_runs(text: str, stack: FontStack) -> list[tuple[FaceRef, str]]:
     current run when its face has them, so a fallback run is not broken at every space."""
     runs: list[tuple[FaceRef, str]] = []
     for char in text:
-        if runs and _is_neutral(char) and load_face(runs[-1][0]).covers(char):
+        if runs and _is_neutral(char) and covers(runs[-1][0], char):
             face = runs[-1][0]
         else:
             face = stack.face_for_char(char)
