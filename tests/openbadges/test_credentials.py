@@ -190,8 +190,9 @@ def test_openbadgeslib_resolves_our_did_key_offline(did_key_issued):
 
     manifest = json.loads((did_key_issued / "issued.json").read_text())
     verifier = OB3Verifier.for_issuer_did(manifest["issuer"])
-    for record, token in _tokens(did_key_issued):
-        verifier.verify(token, expected_recipient=record.get("subjectId"))
+    verified = [verifier.verify(token, expected_recipient=record.get("subjectId")).issuer.id
+                for record, token in _tokens(did_key_issued)]
+    assert verified and set(verified) == {manifest["issuer"]}  # every token, all bound to the did:key
 
 
 def _tampered(token: str) -> list[tuple[str, str]]:
