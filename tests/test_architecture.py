@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-DATA_FOLDERS = ("icon_library", "palettes", "templates", "examples")
+DATA_FOLDERS = ("icon_library", "palettes", "templates", "examples", "frameworks")
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from tests.conftest import ROOT
 
 #: Repository folder → the package it installs as.
 MAPPED = {"icon_library": "designer.icon_library", "palettes": "designer.palettes",
-          "templates": "designer.templates", "examples": "designer.examples"}
+          "templates": "designer.templates", "examples": "designer.examples", "frameworks": "designer.frameworks"}
 
 
 def _config() -> dict:
