@@ -2,7 +2,8 @@
 
 ``main(argv) -> int`` is the entry tests call; ``run()`` is the console script. Every
 :class:`~designer.base.errors.MedbadgeError` becomes one line on stderr and exit code 2, never a traceback.
-Sub-commands live in their own modules beside this one and are mounted here.
+Sub-commands live in their own modules beside this one and are mounted here (:func:`_mount_subcommands`,
+one import per module); :mod:`designer.cli.help` then groups them by job and makes their help readable.
 """
 
 from __future__ import annotations
@@ -18,13 +19,15 @@ from rich.text import Text
 from designer.base import interrupt
 from designer.base.errors import MedbadgeError
 
+HELP_OPTION_NAMES = ["-h", "--help"]
 app = typer.Typer(
     name="medbadge",
     help="Design, lint and generate tiered badge artwork for medical education.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, PowerShell
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": HELP_OPTION_NAMES},
+    epilog="Run 'medbadge COMMAND -h' for a command's options and examples.",
 )
 err_console = Console(stderr=True, highlight=False)
 
@@ -51,16 +54,22 @@ def _mount_subcommands() -> None:
     from designer.cli import lint  # noqa: F401
     from designer.cli import studio  # noqa: F401
     from designer.cli import palettes  # noqa: F401  (palettes derive)
+    from designer.cli import diff  # noqa: F401  (medbadge diff)
+    from designer.cli import rules  # noqa: F401
     from designer.cli.icons import icons_app
 
     if not any(group.name == "icons" for group in app.registered_groups):
         app.add_typer(icons_app, name="icons", help="List, search, show, import icons; print a specimen sheet.")
+    # Commands other modules add (medbadge init, medbadge diff): one import line each, here below.
+    # Their panel in `medbadge --help` comes from designer.cli.help.PANELS.
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    from designer.cli.help import make_readable
+
     _mount_subcommands()
-    command = typer.main.get_command(app)
+    command = make_readable(typer.main.get_command(app), HELP_OPTION_NAMES)
     previous_handler = None
     if threading.current_thread() is threading.main_thread():
         previous_handler = signal.signal(signal.SIGINT, interrupt.handler)

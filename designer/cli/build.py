@@ -14,16 +14,18 @@ import typer
 from designer.assetset.options import DEFAULT_SIZES, FORMATS
 from designer.base.errors import display_path
 from designer.cli import app
+from designer.cli.help import examples
 
 
-@app.command()
+@app.command(epilog=examples("medbadge build", "medbadge build badges.yaml -o dist --sizes 96,600",
+                                      "medbadge build --badge history-taking --tier advanced --watch"))
 def build(
-    badge_set: Path = typer.Argument(..., metavar="BADGES.YAML", help="The badge set file (badges.yaml)."),
-    output: Path = typer.Option(Path("dist"), "--output", "-o", help="The asset set folder (replaced as a whole)."),
+    badge_set: Path = typer.Argument(..., metavar="BADGES_YAML", help="The badge set file (badges.yaml)."),
+    output: Path = typer.Option(Path("dist"), "--output", "-o", metavar="DIR", help="The asset set folder (replaced as a whole)."),
     badge: list[str] = typer.Option(None, "--badge", "-b", help="Only these badges (repeat, or a comma list)."),
     tier: list[str] = typer.Option(None, "--tier", "-t", help="Only these tiers (repeat, or a comma list)."),
     sizes: str = typer.Option(DEFAULT_SIZES, "--sizes", help="PNG sizes in px, e.g. 64,96,600 or 96@2x."),
-    formats: str = typer.Option(",".join(FORMATS), "--format", "-f", help="Any of svg,png,json."),
+    formats: str = typer.Option(",".join(FORMATS), "--format", "-f", metavar="FORMATS", help="Any of svg,png,json (a comma list)."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (0: one per CPU)."),
     base_url: str = typer.Option(None, "--base-url", help="Where the asset set is hosted (default: from the issuer id)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary."),

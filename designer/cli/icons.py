@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+
+from designer.cli.help import examples
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -54,10 +56,10 @@ def _icon_table(icons: list[Icon], title: str) -> Table:
     return table
 
 
-@icons_app.command("list")
+@icons_app.command("list", epilog=examples("medbadge icons list", "medbadge icons list --category anatomy"))
 def list_icons(
     category: Optional[str] = typer.Option(None, "--category", "-c", help="Only icons in this category."),
-    icon_path: Optional[list[Path]] = typer.Option(None, "--icon-path", "-I", help=_ICON_PATH_HELP),
+    icon_path: Optional[list[Path]] = typer.Option(None, "--icon-path", "-I", metavar="DIR", help=_ICON_PATH_HELP),
 ) -> int:
     """List every icon (name, title, categories, emblem, licence)."""
     icons = icon_library.search(category=category, search_paths=_paths(icon_path))
@@ -66,11 +68,11 @@ def list_icons(
     return 0
 
 
-@icons_app.command("search")
+@icons_app.command("search", epilog=examples("medbadge icons search airway", "medbadge icons search heart -c anatomy"))
 def search_icons(
     query: str = typer.Argument(..., metavar="QUERY", help="Words to look for in names, titles and keywords."),
     category: Optional[str] = typer.Option(None, "--category", "-c", help="Only icons in this category."),
-    icon_path: Optional[list[Path]] = typer.Option(None, "--icon-path", "-I", help=_ICON_PATH_HELP),
+    icon_path: Optional[list[Path]] = typer.Option(None, "--icon-path", "-I", metavar="DIR", help=_ICON_PATH_HELP),
 ) -> int:
     """Search icons by meaning ("pediatrics", "airway"), best match first."""
     icons = icon_library.search(query, category=category, search_paths=_paths(icon_path))
@@ -81,13 +83,14 @@ def search_icons(
     return 0
 
 
-@icons_app.command("show")
+@icons_app.command("show", epilog=examples("medbadge icons show stethoscope",
+                                            "medbadge icons show stethoscope -o stethoscope.png --size 96 --color '#0b5563'"))
 def show_icon(
     name: str = typer.Argument(..., metavar="NAME", help="The icon name."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also render it to this PNG file."),
-    size: int = typer.Option(256, "--size", min=8, max=4096, help="PNG size in px (with -o)."),
-    color: str = typer.Option("#1f2933", "--color", help="Colour for currentColor in the PNG."),
-    icon_path: Optional[list[Path]] = typer.Option(None, "--icon-path", "-I", help=_ICON_PATH_HELP),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="PNG_FILE", help="Also render it to this PNG file."),
+    size: int = typer.Option(256, "--size", min=8, max=4096, help="PNG size in px, 8 to 4096 (with -o)."),
+    color: str = typer.Option("#1f2933", "--color", metavar="COLOUR", help="Colour for currentColor in the PNG: #rrggbb or a CSS name."),
+    icon_path: Optional[list[Path]] = typer.Option(None, "--icon-path", "-I", metavar="DIR", help=_ICON_PATH_HELP),
 ) -> int:
     """Show an icon's catalog entry and its legibility checks; optionally render it."""
     icon = icon_library.get(name, search_paths=_paths(icon_path))
@@ -123,11 +126,11 @@ def show_icon(
     return 0
 
 
-@icons_app.command("import")
+@icons_app.command("import", epilog=examples("medbadge icons import trachea.svg --name trachea --licence CC0-1.0 -k breathing"))
 def import_svg(
-    file: Path = typer.Argument(..., metavar="FILE.SVG", help="The SVG file to import (from a set whose licence allows it)."),
+    file: Path = typer.Argument(..., metavar="SVG_FILE", help="The SVG file to import (from a set whose licence allows it)."),
     name: str = typer.Option(..., "--name", "-n", help="Icon name: lower-case, digits and hyphens."),
-    dest: Path = typer.Option(Path("icons"), "--dest", "-d", help="Your icon folder (created if needed)."),
+    dest: Path = typer.Option(Path("icons"), "--dest", "-d", metavar="DIR", help="Your icon folder (created if needed)."),
     title: Optional[str] = typer.Option(None, "--title", help="Human title (default: from the name)."),
     keyword: Optional[list[str]] = typer.Option(None, "--keyword", "-k", help="Search keyword (repeatable)."),
     category: Optional[list[str]] = typer.Option(None, "--category", "-c", help="Category (repeatable)."),
@@ -151,12 +154,12 @@ def import_svg(
     return 0
 
 
-@icons_app.command("sheet")
+@icons_app.command("sheet", epilog=examples("medbadge icons sheet -o icons.png", "medbadge icons sheet -o icons.png --html icons.html"))
 def sheet(
-    output: Path = typer.Option(..., "--output", "-o", help="PNG specimen to write."),
-    html: Optional[Path] = typer.Option(None, "--html", help="Also write an HTML specimen with inline SVG."),
+    output: Path = typer.Option(..., "--output", "-o", metavar="PNG_FILE", help="PNG specimen to write."),
+    html: Optional[Path] = typer.Option(None, "--html", metavar="HTML_FILE", help="Also write an HTML specimen with inline SVG."),
     category: Optional[str] = typer.Option(None, "--category", "-c", help="Only icons in this category."),
-    icon_path: Optional[list[Path]] = typer.Option(None, "--icon-path", "-I", help=_ICON_PATH_HELP),
+    icon_path: Optional[list[Path]] = typer.Option(None, "--icon-path", "-I", metavar="DIR", help=_ICON_PATH_HELP),
 ) -> int:
     """Write a specimen sheet: every icon at 24, 48 and 96 px with its name."""
     from designer.icon_library.sheet import write_sheets

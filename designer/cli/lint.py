@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 
 from designer.cli import app
+from designer.cli.help import examples
 from designer.base.errors import MedbadgeError, display_path
 from designer.lint.formats import FORMATS, Report
 from designer.base.files import write_atomic
@@ -22,18 +23,20 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-@app.command()
+@app.command(epilog=examples("medbadge lint", "medbadge lint badges.yaml --statistics",
+                                      "medbadge lint badges.yaml --format sarif -o lint.sarif",
+                                      "medbadge lint --explain MB101", "medbadge lint --watch"))
 def lint(
-    badge_sets: list[Path] = typer.Argument(None, metavar="BADGES.YAML", help="Badge set files (badges.yaml); findings are combined."),
+    badge_sets: list[Path] = typer.Argument(None, metavar="BADGES_YAML", help="Badge set files (badges.yaml); findings are combined."),
     format: str = typer.Option("text", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
-    select: list[str] = typer.Option(None, "--select", help="Only these rules (codes, prefixes like MB3, or names)."),
-    ignore: list[str] = typer.Option(None, "--ignore", help="Skip these rules (codes, prefixes or names)."),
-    wcag: str = typer.Option(None, "--wcag", help="WCAG level for text contrast: AA (default) or AAA."),
-    fail_level: str = typer.Option(None, "--fail-level", help="Exit 1 on findings at or above: error, warning, info."),
+    select: list[str] = typer.Option(None, "--select", metavar="RULES", help="Only these rules (codes, prefixes like MB3, or names)."),
+    ignore: list[str] = typer.Option(None, "--ignore", metavar="RULES", help="Skip these rules (codes, prefixes or names)."),
+    wcag: str = typer.Option(None, "--wcag", metavar="AA|AAA", show_default="AA, or the lint configuration's", help="WCAG level for text contrast."),
+    fail_level: str = typer.Option(None, "--fail-level", metavar="error|warning|info", show_default="error, or the lint configuration's", help="Exit 1 on findings at or above this severity."),
     badge: list[str] = typer.Option(None, "--badge", "-b", help="Lint only these badge ids."),
-    output: Path = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
-    explain: str = typer.Option(None, "--explain", help="Print the documentation of a rule and exit."),
-    write_docs: Path = typer.Option(None, "--write-docs", help="Write docs/rules pages for every rule and exit."),
+    output: Path = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report to this file instead of stdout."),
+    explain: str = typer.Option(None, "--explain", metavar="CODE", help="Print the documentation of a rule and exit."),
+    write_docs: Path = typer.Option(None, "--write-docs", metavar="DIR", help="Write docs/rules pages for every rule and exit."),
 ) -> int:
     """Lint a badge set: contrast, legibility, tiers, brand, iconography, metadata, SVG hygiene."""
     import designer

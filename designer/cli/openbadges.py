@@ -21,6 +21,7 @@ from designer import openbadges as ob  # its names import on first use: commands
 from designer.base.errors import Location, MedbadgeError, display_path
 from designer.base.files import write_atomic
 from designer.cli import app
+from designer.cli.help import examples
 from designer.openbadges.limits import MAX_IMAGE_BYTES, MAX_KEY_BYTES, MAX_PAYLOAD_BYTES, parse_json, read_limited
 
 console = Console(highlight=False, emoji=False)
@@ -49,14 +50,15 @@ def _read_text(path: Path, what: str) -> str:
         raise MedbadgeError(f"{display_path(path)}: the {what} is not UTF-8 text") from None
 
 
-@app.command("bake")
+@app.command("bake", epilog=examples("medbadge bake dist/history-taking/history-taking-advanced-600.png "
+                                             "--credential credential.json --sign keys/ -o baked.png"))
 def bake_command(
     image: Path = typer.Argument(..., metavar="IMAGE", help="PNG or SVG badge image."),
-    output: Path = typer.Option(..., "-o", "--output", help="Where to write the baked image (may equal IMAGE only explicitly)."),
-    assertion: Optional[Path] = typer.Option(None, "--assertion", help="OB 2.0 assertion: JSON (hosted) or a signed JWS file."),
-    credential: Optional[Path] = typer.Option(None, "--credential", help="OB 3.0 credential: JSON or a VC-JWT file."),
-    sign: Optional[Path] = typer.Option(None, "--sign", help="Private key PEM: sign the --credential JSON as VC-JWT first."),
-    kid: Optional[str] = typer.Option(None, "--kid", help="Key id URI to put in the VC-JWT header (with --sign)."),
+    output: Path = typer.Option(..., "-o", "--output", metavar="FILE", help="Where to write the baked image (may equal IMAGE only explicitly)."),
+    assertion: Optional[Path] = typer.Option(None, "--assertion", metavar="FILE", help="OB 2.0 assertion: JSON (hosted) or a signed JWS file."),
+    credential: Optional[Path] = typer.Option(None, "--credential", metavar="FILE", help="OB 3.0 credential: JSON or a VC-JWT file."),
+    sign: Optional[Path] = typer.Option(None, "--sign", metavar="KEY", help="Private key PEM: sign the --credential JSON as VC-JWT first."),
+    kid: Optional[str] = typer.Option(None, "--kid", metavar="URI", help="Key id URI to put in the VC-JWT header (with --sign)."),
 ) -> int:
     """Bake Open Badges data into a PNG or SVG image (one iTXt chunk / one element, replaced on re-bake)."""
     if (assertion is None) == (credential is None):
@@ -79,7 +81,7 @@ def bake_command(
     return 0
 
 
-@app.command("unbake")
+@app.command("unbake", epilog=examples("medbadge unbake baked.png", "medbadge unbake baked.png --json"))
 def unbake_command(
     image: Path = typer.Argument(..., metavar="IMAGE", help="Baked PNG or SVG image."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON object: version, kind, container, offset, notes, text."),
@@ -92,11 +94,12 @@ def unbake_command(
     return 0
 
 
-@app.command("verify")
+@app.command("verify", epilog=examples("medbadge verify baked.png --key publish/example.org/jwks.json",
+                                        "medbadge verify baked.png --status issued/"))
 def verify_command(
     image: Path = typer.Argument(..., metavar="IMAGE", help="Baked PNG or SVG image."),
     key: Optional[Path] = typer.Option(None, "--key", help="Issuer's public key: PEM, JWK, JWK Set (jwks.json) or DID document (did.json); an unsigned payload then fails."),
-    schema: Optional[Path] = typer.Option(None, "--schema", help="OB 3.0 AchievementCredential JSON Schema file."),
+    schema: Optional[Path] = typer.Option(None, "--schema", metavar="SCHEMA_FILE", help="OB 3.0 AchievementCredential JSON Schema file."),
     version: Optional[OBVersion] = typer.Option(None, "--version", help="Check this version's data (default: the first found)."),
     status: Optional[Path] = typer.Option(None, "--status", help="Status list credential file, or an issued/ (or publish/) folder: check revocation offline."),
 ) -> None:
@@ -156,11 +159,11 @@ keys_app = typer.Typer(help="Create signing keys for OB 3.0 VC-JWT credentials."
 app.add_typer(keys_app, name="keys")
 
 
-@keys_app.command("new")
+@keys_app.command("new", epilog=examples("medbadge keys new -o keys/", "medbadge keys new --alg ES256 -o keys/"))
 def keys_new_command(
     alg: KeyAlgorithm = typer.Option(KeyAlgorithm.EdDSA, "--alg", help="Signature algorithm."),
-    output: Path = typer.Option(..., "-o", "--output", help="Folder for the key files (created if missing)."),
-    name: Optional[str] = typer.Option(None, "--name", help="File name stem (default: <alg>-<thumbprint>)."),
+    output: Path = typer.Option(..., "-o", "--output", metavar="DIR", help="Folder for the key files (created if missing)."),
+    name: Optional[str] = typer.Option(None, "--name", help="File name stem (default: the algorithm and the key thumbprint, e.g. EdDSA-1a2b3c4d)."),
 ) -> int:
     """Create a key pair: private PEM (mode 0600), public JWK and public PEM; never overwrites."""
     pair = ob.new_key(alg.value)
@@ -172,7 +175,7 @@ def keys_new_command(
     return 0
 
 
-@keys_app.command("rotate")
+@keys_app.command("rotate", epilog=examples("medbadge keys rotate keys/"))
 def keys_rotate_command(
     folder: Path = typer.Argument(..., metavar="KEYS_DIR", help="Key folder (created if missing); issue with --sign KEYS_DIR."),
     alg: KeyAlgorithm = typer.Option(KeyAlgorithm.EdDSA, "--alg", help="Signature algorithm of the new key."),
@@ -200,22 +203,23 @@ class IssueVersion(str, Enum):
     both = "both"
 
 
-@app.command("issue")
+@app.command("issue", epilog=examples("medbadge issue badges.yaml --roster roster.csv --sign keys/ -o issued/",
+                                       "medbadge issue badges.yaml --roster roster.csv --version 2.0 -o issued/"))
 def issue_command(
-    badge_set: Path = typer.Argument(..., metavar="BADGES.YAML", help="Badge set file (badges.yaml)."),
-    roster: Path = typer.Option(..., "--roster", help="CSV with columns name,email,badge,tier[,issued_on] (UTF-8)."),
-    output: Path = typer.Option(..., "-o", "--output", help="Folder for the issued files (replaced as a whole)."),
+    badge_set: Path = typer.Argument(..., metavar="BADGES_YAML", help="Badge set file (badges.yaml)."),
+    roster: Path = typer.Option(..., "--roster", metavar="CSV_FILE", help="CSV with columns name,email,badge,tier[,issued_on] (UTF-8)."),
+    output: Path = typer.Option(..., "-o", "--output", metavar="DIR", help="Folder for the issued files (replaced as a whole)."),
     version: IssueVersion = typer.Option(IssueVersion.v3, "--version", help="Bake OB 3.0 credentials, OB 2.0 hosted assertions, or both."),
-    sign: Optional[Path] = typer.Option(None, "--sign", help="Private key PEM or key folder (keys rotate); default: the badge set's credentials.signing_key."),
+    sign: Optional[Path] = typer.Option(None, "--sign", metavar="KEY", help="Private key PEM or key folder (keys rotate); default: the badge set's credentials.signing_key."),
     kid: Optional[str] = typer.Option(None, "--kid", help="Override the key id the proofs name (default: derived from the issuer id; published)."),
     proof: Optional[ProofFormat] = typer.Option(None, "--proof", help="vc-jwt (compact JWS) or data-integrity (eddsa-rdfc-2022); default: the badge set's, else vc-jwt."),
     issuer_id: Optional[str] = typer.Option(None, "--issuer-id", help="Issuer id in the credentials: https URL, did:web:..., or did:key (derived from the key)."),
     unsigned: bool = typer.Option(False, "--unsigned", help="Issue OB 3.0 credentials without any proof (nobody can verify them)."),
     no_status: bool = typer.Option(False, "--no-status", help="No revocation status list."),
     sizes: str = typer.Option("600", "--sizes", help="PNG sizes in px, e.g. 600 or 300,600."),
-    issued_on: Optional[str] = typer.Option(None, "--issued-on", help="Issue date (YYYY-MM-DD) for rows without issued_on; default today."),
+    issued_on: Optional[str] = typer.Option(None, "--issued-on", metavar="DATE", help="Issue date (YYYY-MM-DD) for rows without issued_on; default today."),
     base_url: Optional[str] = typer.Option(None, "--base-url", help="Where the asset set and assertions/ are hosted (default: beside the issuer id)."),
-    secret: Optional[Path] = typer.Option(None, "--secret", help="File whose bytes key the HMAC that derives salts and ids."),
+    secret: Optional[Path] = typer.Option(None, "--secret", metavar="FILE", help="File whose bytes key the HMAC that derives salts and ids."),
     random_salts: bool = typer.Option(False, "--random-salts", help="Random salts and ids instead of derived ones (not reproducible)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary."),
 ) -> int:
@@ -269,13 +273,13 @@ def issue_command(
     return 0
 
 
-@app.command("revoke")
+@app.command("revoke", epilog=examples("medbadge revoke issued/ --recipient ada@example.org --badge history-taking"))
 def revoke_command(
     issued: Path = typer.Argument(..., metavar="ISSUED_DIR", help="Folder written by `medbadge issue`."),
     recipient: str = typer.Option(..., "--recipient", help="Recipient: name as in the roster, e-mail, or subject id (DID)."),
     badge: str = typer.Option(..., "--badge", help="Badge id."),
     tier: Optional[str] = typer.Option(None, "--tier", help="Tier id (default: every tier of the badge for this recipient)."),
-    sign: Optional[Path] = typer.Option(None, "--sign", help="Private key PEM or key folder (default: the key issue used)."),
+    sign: Optional[Path] = typer.Option(None, "--sign", metavar="KEY", help="Private key PEM or key folder (default: the key issue used)."),
     undo: bool = typer.Option(False, "--undo", help="Clear the bit again (un-revoke)."),
 ) -> int:
     """Revoke a credential: set its bit in the status list, re-sign the list, update issued.json."""

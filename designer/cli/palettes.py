@@ -20,6 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from designer.cli import app
+from designer.cli.help import examples
 from designer.base.errors import MedbadgeError, display_path
 
 palettes_app = typer.Typer(
@@ -66,14 +67,15 @@ def _measure_table(derived) -> Table:
     return table
 
 
-@palettes_app.command("derive")
+@palettes_app.command("derive", epilog=examples("medbadge palettes derive --key '#0b5563'",
+                                                   "medbadge palettes derive -k '#0b5563' -k '#c2410c' -n harbour -o harbour.toml"))
 def derive_command(
-    key: list[str] = typer.Option(..., "--key", "-k",
+    key: list[str] = typer.Option(..., "--key", "-k", metavar="COLOUR",
                                   help="A brand key colour: the first is the face, a second gives the accent."),
     name: str = typer.Option("derived", "--name", "-n", help="The palette's name (and title)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the palette TOML here."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="TOML_FILE", help="Write the palette TOML here."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing --output file."),
-    wcag: str = typer.Option("AA", "--wcag", help="Text contrast target: AA (4.5:1) or AAA (7:1)."),
+    wcag: str = typer.Option("AA", "--wcag", metavar="AA|AAA", help="Text contrast target: AA (4.5:1) or AAA (7:1)."),
 ) -> int:
     """Derive text and tier colours from key colours, check them with the linter, preview, write."""
     from designer.base.color import Color, ColorParseError

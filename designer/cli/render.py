@@ -8,15 +8,17 @@ import typer
 
 from designer.base.errors import MedbadgeError
 from designer.cli import app
+from designer.cli.help import examples
 
 
-@app.command()
+@app.command(epilog=examples("medbadge render badges.yaml -b history-taking -t advanced -o history.png",
+                                      "medbadge render badges.yaml -b history-taking -o history.svg"))
 def render(
-    badge_set: Path = typer.Argument(..., metavar="BADGES.YAML", help="The badge set file (badges.yaml)."),
+    badge_set: Path = typer.Argument(..., metavar="BADGES_YAML", help="The badge set file (badges.yaml)."),
     badge: str = typer.Option(..., "--badge", "-b", help="Badge id."),
     tier: str = typer.Option(None, "--tier", "-t", help="Tier id (default: the lowest tier the badge has)."),
-    output: Path = typer.Option(..., "--output", "-o", help="Where to write: a .svg or .png file."),
-    size: int = typer.Option(600, "--size", help="PNG width and height in pixels."),
+    output: Path = typer.Option(..., "--output", "-o", metavar="FILE", help="Where to write: a .svg or .png file."),
+    size: int = typer.Option(600, "--size", help="PNG width and height in pixels (16 to 4096)."),
 ) -> int:
     """Render one badge in one tier to an SVG master or a PNG."""
     import designer

@@ -12,6 +12,7 @@ from pathlib import Path
 import typer
 
 from designer.cli import app
+from designer.cli.help import examples
 from designer.base.errors import MedbadgeError
 
 APP = Path(__file__).resolve().parent.parent / "studio" / "app.py"
@@ -31,10 +32,10 @@ def studio_command(badge_set: Path, port: int, browser: bool) -> list[str]:
             "--server.runOnSave", "false", "--client.toolbarMode", "minimal", "--", str(badge_set)]
 
 
-@app.command()
+@app.command(epilog=examples("medbadge studio", "medbadge studio badges.yaml --port 8501 --no-browser"))
 def studio(
-    badge_set: Path = typer.Argument(None, metavar="BADGES.YAML", help="The badge set to open (default: a copy of the bundled example)."),
-    port: int = typer.Option(0, "--port", help="Port on 127.0.0.1 (default: a free one)."),
+    badge_set: Path = typer.Argument(None, metavar="BADGES_YAML", help="The badge set to open (default: a copy of the bundled example)."),
+    port: int = typer.Option(0, "--port", show_default="a free one", help="Port on 127.0.0.1."),
     browser: bool = typer.Option(True, "--browser/--no-browser", help="Open a browser tab."),
 ) -> int:
     """Preview and edit badges in the browser (Streamlit app on localhost)."""

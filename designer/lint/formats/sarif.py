@@ -17,7 +17,19 @@ from designer import __version__
 from designer.lint.docs import explain, markdown, sections
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+#: Where each rule's page (docs/rules/CODE.md, generated from its docstring) is read on the web.
+RULE_DOCS = "https://github.com/medbadge/medbadge/blob/main/docs/rules/"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def help_uri(rule) -> str:
+    """The web page of ``rule``'s documentation.
+
+    >>> from designer.lint.registry import get
+    >>> help_uri(get("MB101"))
+    'https://github.com/medbadge/medbadge/blob/main/docs/rules/MB101.md'
+    """
+    return f"{RULE_DOCS}{rule.CODE}.md"
 
 
 def _rule(rule) -> dict:
