@@ -151,3 +151,23 @@ def issuer_ob2(issuer: IssuerInfo) -> dict:
     if issuer.description:
         data["description"] = issuer.description
     return data
+
+
+def lint_status(findings: dict[str, list] | None) -> dict | None:
+    """Each design's lint status for the manifest (``None`` when the build did not lint): the worst
+    severity found (``clean`` when none) and the findings, so ``medbadge diff`` can show both sides'
+    status from the manifests alone.
+
+    >>> lint_status({"a-gold": []})
+    {'a-gold': {'status': 'clean', 'findings': []}}
+    """
+    if findings is None:
+        return None
+    order = ("error", "warning", "info")
+    status = {}
+    for slug, found in sorted(findings.items()):
+        worst = min((v.severity for v in found), key=lambda s: order.index(s) if s in order else len(order),
+                    default="clean")
+        status[slug] = {"status": worst, "findings": [{"code": v.code, "severity": v.severity, "message": v.message}
+                                                      for v in found]}
+    return status

@@ -79,7 +79,7 @@ def build(badge_set_path: str | Path, output: str | Path, options: BuildOptions 
         index = sheet.index_html(badge_set.model.issuer.name, designs, files, findings)
         _write(options, folder / "index.html", index)
         files.append(FileRecord("index.html", hashlib.sha256(index).hexdigest(), len(index), None, None, "index"))
-        _write(options, folder / "manifest.json", sheet.manifest_json(files))
+        _write(options, folder / "manifest.json", sheet.manifest_json(files, metadata.lint_status(findings)))
         staging.swap_in(folder, target)
     except OSError as error:
         staging.discard(folder)

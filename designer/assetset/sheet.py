@@ -18,9 +18,12 @@ from designer.design import Design
 SHEET_SIZES = (64, 96, 150)
 
 
-def manifest_json(files: list[FileRecord]) -> bytes:
+def manifest_json(files: list[FileRecord], lint: dict | None = None) -> bytes:
+    """The file list; with ``lint`` (``metadata.lint_status``, from ``build --lint``) each design's lint status."""
     data = {"generator": f"medbadge {designer.__version__}",
             "files": [f.as_json() for f in sorted(files, key=lambda f: f.path)]}
+    if lint is not None:
+        data["lint"] = lint
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 

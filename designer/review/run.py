@@ -1,0 +1,77 @@
+"""``diff_asset_sets``: the steps of ``medbadge diff`` once both asset sets exist.
+
+Read both manifests, compare their hashes (fast: a 200-design set is two JSON files), draw the
+pictures of the designs that changed, and write the report folder — ``index.html`` and
+``images/`` — in one atomic write, so a failed diff leaves no half-written report.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from designer.base.files import write_all_atomic
+from designer.review import pixels as pictures_of
+from designer.review import report, summary
+from designer.review.assetsets import read_asset_set
+from designer.review.changes import DesignChange, compare
+
+REPORT_PAGE = "index.html"
+IMAGES = "images"
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    changes: list[DesignChange]
+    unchanged: int
+    pixels: dict[str, float] = field(default_factory=dict)  # slug → changed fraction (changed designs)
+    linted: tuple[bool, bool] = (False, False)
+    report: Path | None = None
+    seconds: float = 0.0
+
+    @property
+    def visual_changes(self) -> int:
+        return sum(1 for c in self.changes if c.visual)
+
+    def terminal(self) -> str:
+        return summary.terminal(self.changes, self.unchanged, self.pixels, self.linted,
+                                str(self.report) if self.report else None)
+
+    def markdown(self) -> str:
+        return summary.markdown(self.changes, self.unchanged, self.pixels, self.linted,
+                                str(self.report) if self.report else None)
+
+
+def diff_asset_sets(old: str | Path, new: str | Path, output: str | Path | None,
+                    title: str = "medbadge diff") -> DiffResult:
+    """Compare the asset sets ``old`` and ``new``; with ``output``, write the report folder there."""
+    started = time.perf_counter()
+    before, after = read_asset_set(old), read_asset_set(new)
+    changes = compare(before, after)
+    unchanged = len(before.designs.keys() & after.designs.keys()) - sum(
+        1 for c in changes if c.status in ("changed", "metadata"))
+    linted = (before.linted, after.linted)
+    fractions: dict[str, float] = {}
+    files: list[tuple[Path, bytes]] = []
+    images: dict[str, dict[str, str]] = {}
+    for change in changes:
+        if not change.visual:
+            continue
+        drawn = pictures_of.pictures((before.root, change.before) if change.before else None,
+                                     (after.root, change.after) if change.after else None)
+        if change.status == "changed" and drawn.total_pixels:
+            fractions[change.slug] = drawn.changed_fraction
+        if output is None:
+            continue
+        for key, data in (("before", drawn.before), ("after", drawn.after), ("difference", drawn.difference)):
+            if data is not None:
+                relative = f"{IMAGES}/{change.slug}-{key}.png"
+                images.setdefault(change.slug, {})[key] = relative
+                files.append((Path(output) / relative, data))
+    report_path = None
+    if output is not None:
+        report_path = Path(output) / REPORT_PAGE
+        page = report.report_html(title, changes, unchanged, images, fractions, linted)
+        write_all_atomic([*files, (report_path, page)], make_parents=True)
+    return DiffResult(changes, unchanged, fractions, linted, report_path, time.perf_counter() - started)
