@@ -56,6 +56,8 @@ def contexts_for(badge_set, designs: Sequence, config: LintConfig) -> list[LintC
         group.sort(key=lambda c: c.design.cue.rank)
         for context in group:
             context.tiers = group
+    for context in contexts:
+        context.run = contexts
     return contexts
 
 

@@ -63,6 +63,13 @@ class LintConfig:
     palette_tolerance: float = 2.0
     brand_fonts: tuple[str, ...] | None = None
     svg_budget_kb: float = 100.0
+    min_canvas_margin_px: float = 1.0
+    min_gap_px: float = 1.0
+    icon_size_tolerance: float = 0.15
+    page_backgrounds: tuple[str, ...] = ("#ffffff", "#121212")
+    min_cue_px: float = 5.0
+    tier_lightness: str = "rising"
+    max_description_words: int = 80
 
     def enabled(self, code: str, name: str) -> bool:
         def hit(patterns) -> bool:
@@ -78,10 +85,11 @@ class LintConfig:
 _SCALARS: dict[str, Callable[[Any], Any]] = {
     "min_cap_height_px": float, "min_stroke_px": float, "max_title_words": int,
     "min_description_words": int, "min_criteria_words": int, "tier_min_delta_e": float,
-    "palette_tolerance": float, "svg_budget_kb": float,
+    "palette_tolerance": float, "svg_budget_kb": float, "min_canvas_margin_px": float, "min_gap_px": float,
+    "icon_size_tolerance": float, "min_cue_px": float, "max_description_words": int,
 }
 KEYS = ("select", "ignore", "severity", "fail_level", "wcag", "display_sizes", "suppress", "brand_fonts",
-        *_SCALARS)
+        "page_backgrounds", "tier_lightness", *_SCALARS)
 
 
 def config_from_mapping(data: Mapping, where: Callable[..., Location], base: LintConfig = LintConfig()) -> LintConfig:
@@ -137,6 +145,25 @@ def config_from_mapping(data: Mapping, where: Callable[..., Location], base: Lin
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise MedbadgeError("lint.brand_fonts must be a list of font family names", where(raw_key))
             changes[key] = tuple(value)
+        elif key == "page_backgrounds":
+            from designer.base.color import Color
+
+            items = [value] if isinstance(value, str) else value
+            if not isinstance(items, list) or not items or not all(isinstance(v, str) for v in items):
+                raise MedbadgeError("lint.page_backgrounds must be a list of colours, e.g. ['#ffffff', '#121212']",
+                                    where(raw_key))
+            for index, item in enumerate(items):
+                try:
+                    if not Color.parse(item).opaque:
+                        raise ValueError
+                except ValueError:
+                    raise MedbadgeError(f"lint.page_backgrounds: '{item}' is not an opaque colour", where(raw_key, index),
+                                        hint="use #rrggbb") from None
+            changes[key] = tuple(items)
+        elif key == "tier_lightness":
+            if value not in ("rising", "falling"):
+                raise MedbadgeError(f"lint.tier_lightness: '{value}' is not rising or falling", where(raw_key))
+            changes[key] = value
         elif key == "suppress":
             changes[key] = base.suppress + _suppressions(value, raw_key, where)
         else:

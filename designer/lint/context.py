@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from designer.artwork import Artwork
 from designer.badgeset.load import BadgeSet
@@ -20,6 +21,9 @@ from designer.design import Design
 from designer.base.errors import Location, MedbadgeError
 from designer.lint.config import LintConfig
 from designer.lint.violation import Violation
+
+if TYPE_CHECKING:
+    from designer.lint.layers import Layers
 
 _TEXT_PATH = re.compile(rb'<path class="text-[^"]*"[^>]*/>')
 _ROOT = re.compile(rb"<svg\b[^>]*>")
@@ -35,6 +39,7 @@ class LintContext:
     badge_index: int
     compose_error: MedbadgeError | None = None
     tiers: list[LintContext] = field(default_factory=list, repr=False)  # same badge, rank order
+    run: list[LintContext] = field(default_factory=list, repr=False)  # every design of this lint run
 
     # --- places in the badge set -------------------------------------------------------------
     def badge_location(self, *keys: str | int) -> Location:
@@ -55,6 +60,24 @@ class LintContext:
         return [c for c in self.tiers if c.design.cue.rank < self.design.cue.rank]
 
     # --- rasters (only made when a rule asks) --------------------------------------------------
+    @cached_property
+    def layers(self) -> Layers | None:
+        """The master's parts and their ink on the working grid (:mod:`designer.lint.layers`);
+        ``None`` when compose failed or the master cannot be split into elements."""
+        if self.artwork is None:
+            return None
+        from designer.lint.layers import Layers
+
+        try:
+            return Layers(self.artwork.svg, self.artwork.canvas)
+        except Exception:  # noqa: BLE001 - an unparsable master is judged by the SVG rules instead
+            return None
+
+    @property
+    def smallest_display_px(self) -> int:
+        """The smallest size the badge is shown at (the text and icon display sizes' minimum)."""
+        return min(self.config.text_display_px, self.config.icon_display_px)
+
     @cached_property
     def text_rasters(self) -> TextRasters | None:
         """The pixels behind the text (over white) and the text's coverage, at the text display size.

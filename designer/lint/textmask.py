@@ -25,13 +25,18 @@ class UnsupportedPath(ValueError):
     """Path data this fast drawer does not handle (the caller renders with CairoSVG instead)."""
 
 
-def text_coverage(paths: list[bytes], size: int, canvas: int):
-    """An ``size × size`` uint8 array: how much of each pixel the text ``paths`` cover (255 = all)."""
+def text_coverage(paths: list[bytes], size: int, canvas: int, pad: int = 0):
+    """An ``size × size`` uint8 array: how much of each pixel the text ``paths`` cover (255 = all).
+
+    With ``pad``, the grid reaches ``pad`` pixels past every canvas edge (``size + 2 pad`` square),
+    as :mod:`designer.lint.layers` draws it."""
     import cairocffi as cairo
     import numpy as np
 
-    surface = cairo.ImageSurface(cairo.FORMAT_A8, size, size)
+    full = size + 2 * pad
+    surface = cairo.ImageSurface(cairo.FORMAT_A8, full, full)
     context = cairo.Context(surface)
+    context.translate(pad, pad)
     context.scale(size / canvas, size / canvas)
     context.set_fill_rule(cairo.FILL_RULE_WINDING)
     for element in paths:
@@ -43,8 +48,8 @@ def text_coverage(paths: list[bytes], size: int, canvas: int):
         context.fill()
     surface.flush()
     stride = surface.get_stride()
-    data = np.frombuffer(bytes(surface.get_data()), dtype=np.uint8).reshape(size, stride)
-    return np.ascontiguousarray(data[:, :size])
+    data = np.frombuffer(bytes(surface.get_data()), dtype=np.uint8).reshape(full, stride)
+    return np.ascontiguousarray(data[:, :full])
 
 
 def _trace(context, d: bytes) -> None:

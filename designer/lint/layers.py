@@ -1,0 +1,301 @@
+"""The composed master as layers of ink, at one working resolution, for the geometry rules.
+
+The rules that judge *where things are* — clipping by the canvas edge (MB206), collisions and
+margins (MB207), the badge's outline on a page (MB104), icon optical size (MB503), cue ink
+(MB306) and emblems by appearance (MB502) — measure the composed SVG, not the template's
+intentions. This module splits the master into its top-level elements ("parts", named by their
+``class``: ``edge``, ``rim``, ``face``, ``icon``, ``tier-pips``, ``tier-laurel``, ``tier-ribbon``,
+``rosette-tails``, ``text-title`` …; see docs/templates.md, "Classes the linter reads") and gives
+
+- :meth:`Layers.ink`: one part's coverage alone, drawn at :data:`WORK_PX` pixels per canvas side on a
+  grid that reaches :data:`PAD_PX` pixels past every canvas edge (so artwork beyond the canvas
+  is seen, not clipped away);
+- :attr:`Layers.composite`: the whole master without its text, in colour, on the same grid.
+
+Masks depend only on geometry: the cache key is the element with its paint removed, so the four
+tiers of a badge, and every badge of a template, share the masks of their shared shapes (the
+cache is keyed by content, never by path). Outlined text is drawn by :mod:`designer.lint.textmask`.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.parsers.expat
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+#: Pixels per canvas side of the working grid: 3.125 canvas units per pixel on a 600-unit master,
+#: three pixels to one pixel of a 64 px thumbnail — fine enough to measure a one-thumbnail-pixel gap.
+WORK_PX = 192
+#: The grid reaches this many pixels past each canvas edge (50 units on a 600 master).
+PAD_PX = 16
+#: A pixel counts as ink when its coverage is at least half (antialiasing dust is not ink).
+INK = 0.5
+
+_NOT_PAINTING = {"title", "desc", "metadata", "defs", "style", "linearGradient", "radialGradient", "clipPath",
+                 "mask", "pattern", "filter", "symbol", "marker"}
+_PAINT = re.compile(rb'\s(fill|stroke|stop-color|color)="(?!none")[^"]*"')
+_OPACITY = re.compile(rb'\s(?:fill-|stroke-)?opacity="[^"]*"')
+_TEXT_CLASS = "text-"
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str  # the first token of its class, or ``tag[n]`` for an element without one
+    tag: str
+    source: bytes  # the element as written in the master
+
+    @property
+    def is_text(self) -> bool:
+        return self.name.startswith(_TEXT_CLASS)
+
+
+class Layers:
+    """The parts of one master and their ink on the working grid (computed on first use)."""
+
+    def __init__(self, svg: bytes, canvas: int):
+        self.svg, self.canvas = svg, canvas
+        self.root, self.parts, self.support = _split(svg)
+        self.size = WORK_PX + 2 * PAD_PX
+        self.px_per_unit = WORK_PX / canvas
+        self._ink: dict[str, object] = {}
+
+    # --- coordinates ----------------------------------------------------------------------------
+    def units(self, px: float) -> float:
+        """A length on the grid (pixels) in canvas units."""
+        return px / self.px_per_unit
+
+    def to_canvas(self, row: float, col: float) -> tuple[float, float]:
+        """The canvas point ``(x, y)`` at the centre of grid pixel ``(row, col)``."""
+        return ((col + 0.5 - PAD_PX) / self.px_per_unit, (row + 0.5 - PAD_PX) / self.px_per_unit)
+
+    def names(self) -> list[str]:
+        return [p.name for p in self.parts]
+
+    def part(self, name: str) -> Part | None:
+        return next((p for p in self.parts if p.name == name), None)
+
+    # --- ink ------------------------------------------------------------------------------------
+    def coverage(self, name: str):
+        """``size × size`` float32 coverage (0..1) of the parts called ``name`` (zeros when none)."""
+        import numpy as np
+
+        if name not in self._ink:
+            chosen = [p for p in self.parts if p.name == name]
+            if not chosen:
+                self._ink[name] = np.zeros((self.size, self.size), np.float32)
+            elif all(p.is_text for p in chosen):
+                self._ink[name] = _text_ink(tuple(p.source for p in chosen), self.canvas)
+            else:
+                geometry = b"".join(_geometry(p.source) for p in chosen)
+                self._ink[name] = _shape_ink(self.root, self.support, geometry, self.canvas)
+        return self._ink[name]
+
+    def ink(self, name: str):
+        """Where part ``name`` paints at least half a pixel (``size × size`` bool)."""
+        return self.coverage(name) >= INK
+
+    @cached_property
+    def composite(self):
+        """``(rgb, alpha)``: the master without its text on the grid; ``rgb`` ``size×size×3`` float
+        (0..255, not premultiplied), ``alpha`` ``size×size`` float (0..1)."""
+        import numpy as np
+
+        body = self.support + b"".join(p.source for p in self.parts if not p.is_text)
+        pixels = _render(self.root, body, self.canvas).astype(np.float32)
+        alpha = pixels[..., 3] / 255
+        safe = np.where(alpha > 0, alpha, 1)[..., None]
+        rgb = pixels[..., 2::-1] / safe  # cairo ARGB32 is B, G, R, A premultiplied
+        return np.clip(rgb, 0, 255), alpha
+
+    @cached_property
+    def artwork_alpha(self):
+        """Coverage of everything the master paints, text included (``size × size`` float)."""
+        import numpy as np
+
+        alpha = self.composite[1].copy()
+        for name in {p.name for p in self.parts if p.is_text}:
+            np.maximum(alpha, self.coverage(name), out=alpha)
+        return alpha
+
+
+def _split(svg: bytes) -> tuple[bytes, list[Part], bytes]:
+    """The root's namespace declarations, the painting top-level elements and the support
+    elements (``defs``, gradients, clip paths …) every isolated render needs for its references."""
+    parser = xml.parsers.expat.ParserCreate()
+    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    depth, spans, root_attrs, counts = 0, [], {}, {}
+    starts: list[tuple[str, dict, int]] = []
+
+    def start(tag, attrs):
+        nonlocal depth, root_attrs
+        if depth == 0:
+            root_attrs = attrs
+        elif depth == 1:
+            begin = parser.CurrentByteIndex
+            tag_end = _tag_end(svg, begin)
+            starts.append((tag, attrs, begin, tag_end if svg[tag_end - 2:tag_end] == b"/>" else None))
+        depth += 1
+
+    def end(tag):
+        nonlocal depth
+        depth -= 1
+        if depth == 1:
+            tag, attrs, begin, close = starts.pop()
+            if close is None:  # expat points at the end tag of an element with content
+                close = svg.index(b">", parser.CurrentByteIndex) + 1
+            spans.append((tag, attrs, begin, close))
+
+    def no_entities(*_):
+        raise ValueError("entity declarations are not read")
+
+    parser.StartElementHandler, parser.EndElementHandler = start, end
+    parser.EntityDeclHandler = no_entities
+    parser.Parse(svg, True)
+    namespaces = "".join(f' {k}="{v}"' for k, v in root_attrs.items() if k.startswith("xmlns"))
+    root = (namespaces or ' xmlns="http://www.w3.org/2000/svg"').encode()
+    if b'xmlns="' not in root:
+        root += b' xmlns="http://www.w3.org/2000/svg"'
+    parts, support = [], []
+    for tag, attrs, begin, close in spans:
+        local = tag.rsplit(" ", 1)[-1].rsplit(":", 1)[-1]
+        source = svg[begin:close]
+        if local in _NOT_PAINTING:
+            if local not in ("title", "desc", "metadata"):
+                support.append(source)
+            continue
+        classes = attrs.get("class", "").split()
+        if classes:
+            name = classes[0]
+        else:
+            counts[local] = counts.get(local, 0) + 1
+            name = f"{local}[{counts[local]}]"
+        parts.append(Part(name, local, source))
+    return root, parts, b"".join(support)
+
+
+def _tag_end(svg: bytes, begin: int) -> int:
+    """The offset just past the ``>`` that closes the start tag at ``begin`` (quotes respected)."""
+    quote = None
+    for i in range(begin + 1, len(svg)):
+        c = svg[i]
+        if quote is not None:
+            if c == quote:
+                quote = None
+        elif c in (34, 39):  # " or '
+            quote = c
+        elif c == 62:  # >
+            return i + 1
+    raise ValueError("unterminated start tag")
+
+
+def _geometry(source: bytes) -> bytes:
+    """The element with its paint made black and opaque: what its coverage depends on."""
+    return _OPACITY.sub(b"", _PAINT.sub(lambda m: b" " + m.group(1) + b'="#000"', source))
+
+
+def _grid_root(root: bytes, canvas: int) -> bytes:
+    size = WORK_PX + 2 * PAD_PX
+    pad = PAD_PX * canvas / WORK_PX
+    return (f'<svg{root.decode()} width="{size}" height="{size}" '
+            f'viewBox="{-pad:g} {-pad:g} {canvas + 2 * pad:g} {canvas + 2 * pad:g}">').encode()
+
+
+def _render(root: bytes, body: bytes, canvas: int):
+    from designer.base.raster import render_pixels
+
+    return render_pixels(_grid_root(root, canvas) + body + b"</svg>", WORK_PX + 2 * PAD_PX)
+
+
+@lru_cache(maxsize=1024)
+def _shape_ink(root: bytes, support: bytes, geometry: bytes, canvas: int):
+    pixels = _render(root, support + geometry, canvas)
+    ink = pixels[..., 3] / 255.0
+    ink = ink.astype("float32")
+    ink.flags.writeable = False
+    return ink
+
+
+@lru_cache(maxsize=1024)
+def _text_ink(sources: tuple[bytes, ...], canvas: int):
+    from designer.lint.textmask import UnsupportedPath, text_coverage
+
+    try:
+        coverage = text_coverage(list(sources), WORK_PX, canvas, pad=PAD_PX)
+    except UnsupportedPath:
+        geometry = b"".join(_geometry(s) for s in sources)
+        coverage = _render(b' xmlns="http://www.w3.org/2000/svg"', geometry, canvas)[..., 3]
+    ink = (coverage / 255.0).astype("float32")
+    ink.flags.writeable = False
+    return ink
+
+
+# --- measuring on masks --------------------------------------------------------------------------
+def bounds(mask) -> tuple[int, int, int, int] | None:
+    """``(top, left, bottom, right)`` pixel rows/columns of a bool mask (inclusive), or ``None``."""
+    import numpy as np
+
+    rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
+    if not len(rows):
+        return None
+    return int(rows[0]), int(cols[0]), int(rows[-1]), int(cols[-1])
+
+
+def dilate(mask, radius: int):
+    """``mask`` grown by a disc of ``radius`` pixels (OR of shifted copies; small radii only)."""
+    import numpy as np
+
+    if radius <= 0:
+        return mask.copy()
+    out = np.zeros_like(mask)
+    h, w = mask.shape
+    for dy in range(-radius, radius + 1):
+        for dx in range(-radius, radius + 1):
+            if dy * dy + dx * dx > radius * radius:
+                continue
+            ys, yd = (slice(0, h - dy), slice(dy, h)) if dy >= 0 else (slice(-dy, h), slice(0, h + dy))
+            xs, xd = (slice(0, w - dx), slice(dx, w)) if dx >= 0 else (slice(-dx, w), slice(0, w + dx))
+            out[yd, xd] |= mask[ys, xs]
+    return out
+
+
+def edge_pixels(mask):
+    """The pixels of ``mask`` with a 4-neighbour outside it, as ``k × 2`` (row, col)."""
+    import numpy as np
+
+    inner = mask.copy()
+    inner[1:, :] &= mask[:-1, :]
+    inner[:-1, :] &= mask[1:, :]
+    inner[:, 1:] &= mask[:, :-1]
+    inner[:, :-1] &= mask[:, 1:]
+    return np.argwhere(mask & ~inner)
+
+
+def gap_px(a, b, within: float) -> float | None:
+    """The clear pixels between two bool masks (0 when they touch or overlap; pixel centres
+    ``d`` apart leave ``d - 1`` clear), or ``None`` when that is at least ``within`` (only nearby
+    pixels are compared, so far-apart parts cost nothing)."""
+    import numpy as np
+
+    box_a, box_b = bounds(a), bounds(b)
+    if box_a is None or box_b is None:
+        return None
+    reach = int(np.ceil(within)) + 1
+    top, left = max(box_a[0], box_b[0]) - reach, max(box_a[1], box_b[1]) - reach
+    bottom, right = min(box_a[2], box_b[2]) + reach, min(box_a[3], box_b[3]) + reach
+    if top > bottom or left > right:
+        return None
+    top, left = max(top, 0), max(left, 0)
+    window = (slice(top, bottom + 1), slice(left, right + 1))
+    wa, wb = a[window], b[window]
+    if (wa & wb).any():
+        return 0.0
+    pa, pb = edge_pixels(wa), edge_pixels(wb)
+    if not len(pa) or not len(pb):
+        return None
+    best = within + 1
+    for chunk in range(0, len(pa), 512):  # bounded memory for large outlines
+        d = pa[chunk:chunk + 512, None, :] - pb[None, :, :]
+        best = min(best, float(np.sqrt((d * d).sum(axis=2).min())))
+    clear = max(0.0, best - 1)
+    return clear if clear < within else None

@@ -1,0 +1,114 @@
+"""Text, icon, tier cues and ornaments that collide, or crowd each other or their frame.
+
+What
+    Measured on the composed master's ink (:mod:`designer.lint.layers`, 3.125 units a pixel on
+    a 600 master), two checks:
+
+    - *collisions*: any two of the texts (``text-*``), the icon, the stars (``tier-pips``), the
+      laurel (``tier-laurel``) and the tier banner (``tier-ribbon``) that overlap, or leave less
+      than ``min_gap_px`` (default 1 px) clear between them at the smallest display size (the
+      smaller of ``display_sizes``, default 64 px: 9.4 units on a 600 master). A text on a
+      banner is not a collision with its own banner;
+    - *margins*: a text closer than the same minimum to the edge of the shape it sits on — the
+      region of the rendered badge painted in its background colour (the face, the seal's band,
+      the banner). Where most of a text is not on its declared background (a gradient, say), the
+      margin is not judged (MB103 judges its contrast).
+
+Why
+    At 64-96 px a gap under one screen pixel closes: letters merge with the frame or the laurel
+    and the title reads as one blot with the ornament. Designers keep text clear of frames
+    (Gestalt proximity: what touches reads as one thing) and keep ornaments off the icon.
+
+Example
+    At the top tier the laurel sprigs reach the title and the icon (0 units apart); a second
+    title line sits 2 units above the banner.
+
+Fix
+    Shrink or move the ornament, give the text slot more inner margin in the template, or
+    shorten the text so it sets smaller.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from designer.lint.layers import bounds, dilate, gap_px
+from designer.lint.rounding import below
+from designer.lint.wcag import WHITE
+
+CODE = "MB207"
+NAME = "crowding"
+SUMMARY = "Parts that overlap or crowd each other or their frame at the smallest display size"
+SEVERITY = "error"
+
+OBJECTS = ("icon", "tier-pips", "tier-laurel", "tier-ribbon", "issuer-mark")
+SHOWN = {"icon": "the icon", "tier-pips": "the stars", "tier-laurel": "the laurel", "tier-ribbon": "the banner",
+         "issuer-mark": "the issuer mark"}
+#: A pixel is on a text's background when every channel is this close to the background colour.
+SAME_COLOUR = 24
+
+
+def _shown(context, name: str) -> str:
+    if name.startswith("text-"):
+        run = context.artwork.text(name[5:])
+        return f"{name[5:].replace('_', ' ')} '{run.text}'" if run else name
+    return SHOWN.get(name, name)
+
+
+def check(context):
+    layers = context.layers
+    if layers is None:
+        return
+    import numpy as np
+
+    rule = sys.modules[__name__]
+    display = context.smallest_display_px
+    needed_units = context.config.min_gap_px * layers.canvas / display
+    within = needed_units * layers.px_per_unit
+    present = list(dict.fromkeys(n for n in layers.names() if n.startswith("text-") or n in OBJECTS))
+    inks = {n: layers.ink(n) for n in present}
+    inks = {n: m for n, m in inks.items() if m.any()}
+    names = list(inks)
+    own_banner = {f"text-{slot}" for slot, spec in context.design.template.text_slots.items() if spec.ribbon}
+
+    def tell(subject: str, gap: float, what: str):
+        units = layers.units(gap)
+        how = "touches" if gap == 0 else f"is {below(units, 1)} units ({below(units * display / layers.canvas, 2)} px) from"
+        return (f"{subject} {how} {what} at {display} px; keep {context.config.min_gap_px:g} px "
+                f"({needed_units:.1f} units) clear")
+
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if {a, b} & own_banner and "tier-ribbon" in (a, b):
+                continue
+            gap = gap_px(inks[a], inks[b], within)
+            if gap is not None:
+                yield context.violation(rule, tell(_shown(context, a), gap, _shown(context, b)),
+                                        element=f"svg/*[@class='{a}']")
+
+    rgb, alpha = layers.composite
+    for run in context.artwork.texts:
+        name = f"text-{run.slot}"
+        if name not in inks:
+            continue
+        text = inks[name]
+        box = bounds(text)
+        reach = int(np.ceil(within)) + 2
+        top, left = max(box[0] - reach, 0), max(box[1] - reach, 0)
+        window = (slice(top, box[2] + reach + 1), slice(left, box[3] + reach + 1))
+        colour = run.background.over(WHITE)
+        same = (np.abs(rgb[window] - np.array([colour.r, colour.g, colour.b])).max(axis=2) <= SAME_COLOUR) \
+            & (alpha[window] > 0.99)
+        under = text[window]
+        if same[under].mean() < 0.5:  # the text is mostly not on its declared background
+            continue
+        others = np.zeros(under.shape, bool)
+        for other, mask in inks.items():  # collisions with other parts are the first check's
+            if other != name and not (other == "tier-ribbon" and name in own_banner):
+                others |= mask[window]
+        others &= ~dilate(under, 1)
+        frame = ~(same | others | under)
+        gap = gap_px(under, frame, within)
+        if gap is not None:
+            yield context.violation(rule, tell(_shown(context, name), gap, f"the edge of its background {colour}"),
+                                    element=f"svg/*[@class='{name}']")
