@@ -8,7 +8,8 @@ contact sheet. Deterministic, incremental, parallel and atomic — see docs/buil
     result = build("badges.yaml", "dist", BuildOptions(badges=("history-taking",)))
     print(result.rendered, result.reused)
 
-Modules, in the order a build uses them: ``options`` (parse the request), ``cache`` (what can be
+Modules, in the order a build uses them: ``options`` (parse the request), ``uptodate`` (is there
+anything to do at all), ``cache`` (what can be
 reused), ``staging`` (the atomic swap), ``render`` (one design → files, run in a pool),
 ``metadata`` (Open Badges JSON), ``sheet`` (manifest and contact
 sheet), ``runner`` (the steps).

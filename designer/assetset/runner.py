@@ -24,16 +24,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import designer
-from designer.assetset import cache, metadata, sheet, staging
-from designer.assetset.options import BuildOptions
+from designer.assetset import staging, uptodate
+from designer.assetset.options import BuildOptions, write_file
 from designer.assetset.records import FileRecord
 from designer.assetset.staging import UNTOUCHED
 from designer.base.errors import Location, MedbadgeError
 from designer.base.files import write_error
-from designer.design import Design
 
-if TYPE_CHECKING:  # the renderer is imported only when a design must be rendered
+if TYPE_CHECKING:  # the engine is imported only when the asset set is not already up to date
     from designer.assetset.render import RenderJob
+    from designer.design import Design
 
 #: ``progress(done, total, slug, status)`` with status ``rendered`` or ``unchanged``.
 Progress = Callable[[int, int, str, str], None]
@@ -51,6 +51,8 @@ class BuildResult:
     unchanged: int  # files identical to the previous build
     seconds: float
     findings: int | None = None  # lint findings shown on the contact sheet (None: not linted)
+    slugs: tuple[str, ...] = ()  # the designs built, in order
+    up_to_date: bool = False  # nothing to do: every input and output as the last build left them
 
 
 def build(badge_set_path: str | Path, output: str | Path, options: BuildOptions = BuildOptions(),
@@ -58,12 +60,29 @@ def build(badge_set_path: str | Path, output: str | Path, options: BuildOptions 
     """Build the asset set of ``badge_set_path`` into ``output`` (see docs/build.md)."""
     started = time.perf_counter()
     target = Path(output).absolute()
+    memo = options.writer is write_file  # a build with a test's writer is never skipped
+    staging.recover_and_clean(target)  # what killed builds left beside the target (not an input)
+    asked = uptodate.request_digest(Path(badge_set_path).absolute(), target, _request_of(options))
+    if memo and (previous := uptodate.check(target, asked)) is not None:
+        return _unchanged(previous, target, started, progress)  # nothing parsed, read or written
+    with uptodate.recording(target) as inputs:
+        result = _build(badge_set_path, target, options, progress, started)
+    if memo:
+        uptodate.save(target, asked, inputs, _memo_of(result))
+    return result
+
+
+def _build(badge_set_path, target: Path, options: BuildOptions, progress: Progress | None,
+           started: float) -> BuildResult:
+    from designer.assetset import cache, metadata, sheet
+
     badge_set = designer.load(badge_set_path)
+    paths = badge_set.model.paths
+    uptodate.watch(badge_set.resolve_paths([*paths.icons, *paths.templates, *paths.palettes]))
     designs = designer.resolve(badge_set, badges=options.badges, tiers=options.tiers)
     if not designs:
         raise MedbadgeError("the filters select no design", hint="check --badge and --tier")
     staging.check_target(target)
-    staging.recover_and_clean(target)
     old_state = cache.load_state(target)
     old_hashes = _previous_hashes(target)
     request = json.dumps([[str(s) for s in options.sizes], list(options.formats), _png_text(badge_set)])
@@ -90,7 +109,28 @@ def build(badge_set_path: str | Path, output: str | Path, options: BuildOptions 
     written = sum(1 for f in files if old_hashes.get(f.path) != f.sha256)
     return BuildResult(target, len(designs), counts[0], counts[1], counts[2], len(files), written,
                        len(files) - written, time.perf_counter() - started,
-                       None if findings is None else len({id(v) for found in findings.values() for v in found}))
+                       None if findings is None else len({id(v) for found in findings.values() for v in found}),
+                       tuple(d.slug for d in designs))
+
+
+def _request_of(options: BuildOptions) -> list:
+    """The options that shape the asset set (not how many workers make it)."""
+    return [[str(s) for s in options.sizes], list(options.formats), options.badges and sorted(options.badges),
+            options.tiers and sorted(options.tiers), options.base_url, options.lint]
+
+
+def _memo_of(result: BuildResult) -> dict:
+    return {"designs": result.designs, "files": result.files, "findings": result.findings,
+            "slugs": list(result.slugs)}
+
+
+def _unchanged(previous: dict, target: Path, started: float, progress: Progress | None) -> BuildResult:
+    slugs = tuple(previous["slugs"])
+    for done, slug in enumerate(slugs, 1):
+        if progress:
+            progress(done, len(slugs), slug, "unchanged")
+    return BuildResult(target, previous["designs"], 0, previous["designs"], 0, previous["files"], 0,
+                       previous["files"], time.perf_counter() - started, previous["findings"], slugs, True)
 
 
 def _lint(badge_set, designs: list[Design]) -> dict[str, list]:
@@ -107,6 +147,8 @@ def _lint(badge_set, designs: list[Design]) -> dict[str, list]:
 
 def _render_all(designs, keys, old_state, target, folder, options, badge_set, progress):
     """Reuse or render every design; returns ``slug → (key, files)`` and (rendered, reused, rasters)."""
+    from designer.assetset import cache
+
     entries: dict[str, tuple[str, tuple[FileRecord, ...]]] = {}
     todo: list[Design] = []
     done = 0
@@ -191,6 +233,8 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 
 def _write_json(designs, badge_set, options, folder, files) -> list[FileRecord]:
+    from designer.assetset import metadata
+
     if "json" not in options.formats:
         return []
     model = badge_set.model

@@ -5,6 +5,7 @@ process, and a translucent colour is drawn as it is measured."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -71,7 +72,12 @@ def test_an_edited_file_is_seen_by_the_next_build_in_the_same_process(user_set, 
     src = user_set.parent
     if edit == "template":  # move the icon box
         toml = src / "tpl" / "seal.toml"
-        toml.write_text(toml.read_text().replace("box = [210, 210, 180, 180]", "box = [220, 220, 160, 160]"))
+        text = toml.read_text()
+        icon_box = re.search(r"\[slots\.icon\]\s*box = \[(\d+), (\d+), (\d+), (\d+)\]", text)
+        x, y, w, h = map(int, icon_box.groups())
+        moved = icon_box.group(0).replace(icon_box.group(0)[icon_box.group(0).index("box"):],
+                                          f"box = [{x + 10}, {y + 10}, {w - 20}, {h - 20}]")
+        toml.write_text(text.replace(icon_box.group(0), moved))
     elif edit == "icon":
         icon = src / "icons" / "my-mark.svg"
         icon.write_text(icon.read_text().replace("</svg>", '<circle cx="12" cy="12" r="2"/></svg>'))
