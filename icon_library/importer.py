@@ -75,6 +75,8 @@ def import_icon(source_path: str | os.PathLike[str], name: str, dest_dir: str | 
         if category not in CATEGORIES:
             raise MedbadgeError(f"unknown category '{category}'", hint=f"choose from {', '.join(CATEGORIES)}")
     source = display_path(source_path)
+    if not os.path.lexists(source_path):  # a typo in the path, not an unsafe file
+        raise MedbadgeError("no such file", Location(source), hint="check the path to the SVG file")
     clean = sanitize(parse_svg_file(source_path, max_bytes=max_bytes, max_nodes=max_nodes), source)
     changes = [f"dropped {what}" for what in clean.dropped]
     svg_text = normalised_svg(clean, source, changes)

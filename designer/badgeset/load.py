@@ -95,7 +95,7 @@ def read_text(path: Path) -> str:
         with open(path, "rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise MedbadgeError("no such file", Location(shown), hint="check the path; `medbadge build` takes a badges.yaml") from None
+        raise MedbadgeError("no such file", Location(shown), hint="check the path to the badge set file (badges.yaml)") from None
     except IsADirectoryError:
         raise MedbadgeError("this is a folder, not a badge set file", Location(shown), hint="give the path of its badges.yaml") from None
     except OSError as error:
@@ -570,12 +570,26 @@ def _problems_from_pydantic(error: ValidationError, data: Any, shown: str, posit
             where = location_of(shown, positions, keys)
         else:
             message = f"{dotted}: {item['msg'].removeprefix('Value error, ')}"
-            where = location_of(shown, positions, keys)
+            # A check of the whole file (ids used twice) points at the repeated id, not at 1:1.
+            where = location_of(shown, positions, keys or _repeated_id(data))
         if (keys, message) in seen:
             continue
         seen.add((keys, message))
         problems.append(MedbadgeError(message, where, hint=hint))
     return problems
+
+
+def _repeated_id(data: Any) -> Path_:
+    """The keys of the second badge (or tier) whose ``id`` repeats an earlier one, or ``()``."""
+    for section in ("badges", "tiers"):
+        items = data.get(section) if isinstance(data, Mapping) else None
+        seen: set = set()
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            ident = item.get("id") if isinstance(item, Mapping) else None
+            if ident is not None and ident in seen:
+                return (section, index, "id")
+            seen.add(ident)
+    return ()
 
 
 def _model_at(model: type[BaseModel], keys: Path_) -> type[BaseModel] | None:

@@ -1,8 +1,11 @@
 """``medbadge build``: the asset set for a badge set file (a thin shell over ``designer.assetset``).
 
-Progress goes to stderr: a Rich progress bar on a terminal, one plain line per design otherwise,
-nothing but the summary with ``--quiet``. The summary says how many designs were rendered or
-reused, how many files were written or unchanged, and how long it took.
+Progress goes to stderr: a Rich progress bar on a terminal, otherwise one plain line per design
+rendered (reused designs are not listed), nothing but the summary with ``--quiet``. The summary is
+one line: how many designs were rendered or reused and files written or unchanged, and how long it
+took — or, when nothing changed, that the asset set is up to date. The asset set always holds
+exactly what the last build asked for (docs/build.md), so a filtered build (``--badge``,
+``--tier``) into a fuller set says which badges' files it removed.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import typer
 
 from designer.assetset.options import DEFAULT_SIZES, FORMATS
 from designer.base.errors import display_path
+from designer.base.files import read_bounded
 from designer.cli import app
 from designer.cli.help import examples
 
@@ -20,7 +24,8 @@ from designer.cli.help import examples
 @app.command(epilog=examples("medbadge build", "medbadge build badges.yaml -o dist --sizes 96,600",
                                       "medbadge build --badge history-taking --tier advanced --watch"))
 def build(
-    badge_set: Path = typer.Argument(..., metavar="BADGES_YAML", help="The badge set file (badges.yaml)."),
+    badge_set: Path = typer.Argument(None, metavar="BADGES_YAML", show_default=False,
+                                    help="The badge set file (default: ./badges.yaml, or [tool.medbadge] badge-set in pyproject.toml)."),
     output: Path = typer.Option(Path("dist"), "--output", "-o", metavar="DIR", help="The asset set folder (replaced as a whole)."),
     badge: list[str] = typer.Option(None, "--badge", "-b", help="Only these badges (repeat, or a comma list)."),
     tier: list[str] = typer.Option(None, "--tier", "-t", help="Only these tiers (repeat, or a comma list)."),
@@ -30,17 +35,32 @@ def build(
     base_url: str = typer.Option(None, "--base-url", help="Where the asset set is hosted (default: from the issuer id)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary."),
     lint: bool = typer.Option(False, "--lint", help="Lint every design and show its status on the contact sheet."),
+    watch: bool = typer.Option(False, "--watch", "-w", help="Build again each time a file the badge set uses is saved (Ctrl-C stops)."),
 ) -> int:
     """Build the asset set: SVG masters, PNGs, Open Badges JSON, manifest and contact sheet."""
+    from designer.assetset import BuildOptions, parse_formats, parse_ids, parse_sizes
+    from designer.cli.discover import find_badge_set
+
+    badge_set = find_badge_set(badge_set)
+    options = BuildOptions(sizes=parse_sizes(sizes), formats=parse_formats(formats), badges=parse_ids(badge),
+                           tiers=parse_ids(tier), jobs=jobs, base_url=base_url, lint=lint)
+    if watch:
+        from designer.cli.watch import watch_badge_set
+
+        return watch_badge_set(badge_set, "build", lambda: _build_once(badge_set, output, options, quiet=True))
+    _build_once(badge_set, output, options, quiet)
+    return 0
+
+
+def _build_once(badge_set: Path, output: Path, options, quiet: bool) -> str:
+    """Build, print the summary line (and what a filtered build removed); return the summary."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from designer.assetset import BuildOptions, parse_formats, parse_ids, parse_sizes
     from designer.assetset import build as build_asset_set
 
-    options = BuildOptions(sizes=parse_sizes(sizes), formats=parse_formats(formats), badges=parse_ids(badge),
-                           tiers=parse_ids(tier), jobs=jobs, base_url=base_url, lint=lint)
     console = Console(stderr=True, highlight=False)
+    before = _designs_in(output)
     if quiet:
         result = build_asset_set(badge_set, output, options)
     elif console.is_terminal:
@@ -54,11 +74,73 @@ def build(
             result = build_asset_set(badge_set, output, options, on_progress)
     else:
         def on_progress(done: int, total: int, slug: str, status: str) -> None:
-            typer.echo(f"[{done}/{total}] {status} {slug}", err=True)
+            if status != "unchanged":  # a no-op rebuild is one summary line, not one line per design
+                typer.echo(f"[{done}/{total}] {status} {slug}", err=True)
 
         result = build_asset_set(badge_set, output, options, on_progress)
-    typer.echo(f"built {display_path(result.output)}: {result.designs} designs ({result.rendered} rendered, "
-               f"{result.reused} unchanged), {result.files} files ({result.written} written, "
-               f"{result.unchanged} unchanged) in {result.seconds:.1f} s"
-               + ("" if result.findings is None else f"; lint: {result.findings} findings (see index.html)"))
-    return 0
+    summary = summary_line(result)
+    typer.echo(summary)
+    removed = removed_designs(before, _designs_in(output))
+    if removed:
+        files = sum(removed.values())
+        typer.echo(f"removed {files} file{'s' if files != 1 else ''} of designs this build did not include: "
+                   f"{', '.join(removed)} (the asset set holds exactly what the last build asked for; "
+                   "build without --badge/--tier for every badge)", err=True)
+    return summary
+
+
+def summary_line(result) -> str:
+    """One line: what was done, or that nothing needed doing."""
+    lint = "" if result.findings is None else f"; lint: {result.findings} findings (see index.html)"
+    shown = display_path(result.output)
+    if result.rendered == 0 and result.written == 0:
+        return f"{shown} is up to date: {_n(result.designs, 'design')}, {_n(result.files, 'file')} unchanged ({result.seconds:.1f} s){lint}"
+    return (f"built {shown}: {_n(result.designs, 'design')} ({result.rendered} rendered, {result.reused} unchanged), "
+            f"{_n(result.files, 'file')} ({result.written} written, {result.unchanged} unchanged) "
+            f"in {result.seconds:.1f} s{lint}")
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+
+
+def _designs_in(output: Path) -> dict[tuple[str, str], int]:
+    """Files per (badge, tier) in the asset set's manifest (empty if there is none or it is unreadable)."""
+    import json
+
+    from designer.base.errors import MedbadgeError
+
+    manifest = output / "manifest.json"
+    if not manifest.is_file():
+        return {}
+    try:
+        files = json.loads(read_bounded(manifest, MAX_MANIFEST_BYTES, "manifest")).get("files", [])
+    except (MedbadgeError, ValueError, AttributeError):
+        return {}  # not ours to judge here: the build itself refuses a folder it did not make
+    counts: dict[tuple[str, str], int] = {}
+    for entry in files if isinstance(files, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("badge"), str):
+            key = (entry["badge"], str(entry.get("tier") or ""))
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def removed_designs(before: dict[tuple[str, str], int], after: dict[tuple[str, str], int]) -> dict[str, int]:
+    """What was in the asset set and is gone now, with file counts: a badge whose every tier went
+    is named alone, else ``badge/tier``.
+
+    >>> removed_designs({("a", "x"): 5, ("b", "x"): 5, ("b", "y"): 5}, {("a", "x"): 5})
+    {'b': 10}
+    >>> removed_designs({("a", "x"): 5, ("a", "y"): 5}, {("a", "x"): 5})
+    {'a/y': 5}
+    """
+    gone = {key: count for key, count in before.items() if key not in after}
+    kept_badges = {badge for badge, _ in after}
+    named: dict[str, int] = {}
+    for (badge, tier), count in sorted(gone.items()):
+        name = f"{badge}/{tier}" if badge in kept_badges and tier else badge
+        named[name] = named.get(name, 0) + count
+    return named

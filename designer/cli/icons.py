@@ -14,7 +14,7 @@ from typing import Optional
 import typer
 
 from designer.cli.help import examples
-from rich.console import Console
+from designer.cli.output import Output
 from rich.markup import escape
 from rich.table import Table
 
@@ -29,7 +29,7 @@ icons_app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console(highlight=False)
+console = Output(highlight=False)
 
 
 def _checks():
@@ -43,6 +43,11 @@ _ICON_PATH_HELP = "A folder of your own icons, searched after the built-ins (rep
 
 def _paths(icon_path: Optional[list[Path]]) -> list[Path]:
     return list(icon_path or [])
+
+
+def _count(n: int) -> str:
+    """``1 icon``, ``2 icons``."""
+    return f"{n} icon{'' if n == 1 else 's'}"
 
 
 def _icon_table(icons: list[Icon], title: str) -> Table:
@@ -63,7 +68,7 @@ def list_icons(
 ) -> int:
     """List every icon (name, title, categories, emblem, licence)."""
     icons = icon_library.search(category=category, search_paths=_paths(icon_path))
-    heading = f"{len(icons)} icons" + (f" in '{escape(category)}'" if category else "")
+    heading = _count(len(icons)) + (f" in '{escape(category)}'" if category else "")
     console.print(_icon_table(icons, heading))
     return 0
 
@@ -79,7 +84,8 @@ def search_icons(
     if not icons:
         console.print(f"no icon matches '{escape(query)}'; try a broader word or 'medbadge icons list'")
         return 0
-    console.print(_icon_table(icons, f"{len(icons)} icons match '{escape(query)}'"))
+    matches = "matches" if len(icons) == 1 else "match"
+    console.print(_icon_table(icons, f"{_count(len(icons))} {matches} '{escape(query)}'"))
     return 0
 
 
@@ -93,6 +99,12 @@ def show_icon(
     icon_path: Optional[list[Path]] = typer.Option(None, "--icon-path", "-I", metavar="DIR", help=_ICON_PATH_HELP),
 ) -> int:
     """Show an icon's catalog entry and its legibility checks; optionally render it."""
+    from designer.base.color import Color, ColorParseError
+
+    try:
+        Color.parse(color)  # before any work: a typo must not give a black icon
+    except ColorParseError as error:
+        raise MedbadgeError(f"--color: {error}") from None
     icon = icon_library.get(name, search_paths=_paths(icon_path))
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
@@ -168,7 +180,7 @@ def sheet(
         raise MedbadgeError(f"{display_path(output)}: the sheet is a PNG", hint="name the output file ....png")
     icons = icon_library.search(category=category, search_paths=_paths(icon_path))
     write_sheets(output, icons, html)  # both or neither
-    console.print(f"wrote {escape(display_path(output))} ({len(icons)} icons)")
+    console.print(f"wrote {escape(display_path(output))} ({_count(len(icons))})")
     if html is not None:
         console.print(f"wrote {escape(display_path(html))}")
     return 0

@@ -15,16 +15,16 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 
 from designer import openbadges as ob  # its names import on first use: commands start fast
 from designer.base.errors import Location, MedbadgeError, display_path
 from designer.base.files import write_atomic
 from designer.cli import app
 from designer.cli.help import examples
+from designer.cli.output import Output
 from designer.openbadges.limits import MAX_IMAGE_BYTES, MAX_KEY_BYTES, MAX_PAYLOAD_BYTES, parse_json, read_limited
 
-console = Console(highlight=False, emoji=False)
+console = Output(highlight=False, emoji=False)
 
 
 class OBVersion(str, Enum):

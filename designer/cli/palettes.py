@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from designer.cli import app
 from designer.cli.help import examples
+from designer.cli.output import Output
 from designer.base.errors import MedbadgeError, display_path
 
 palettes_app = typer.Typer(
@@ -30,7 +30,7 @@ palettes_app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console(highlight=False)
+console = Output(highlight=False)
 
 
 def _swatch(color) -> str:

@@ -14,6 +14,7 @@ import typer
 
 from designer.cli import app
 from designer.cli.help import examples
+from designer.cli.output import Output
 
 
 class RulesFormat(str, Enum):
@@ -36,7 +37,6 @@ def rules_command(
     if format is RulesFormat.json:
         typer.echo(json.dumps(entries, indent=2, ensure_ascii=False))
         return 0
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
@@ -45,6 +45,6 @@ def rules_command(
         table.add_column(column, no_wrap=column != "summary")
     for entry in entries:
         table.add_row(entry["code"], entry["name"], entry["family"], entry["severity"], escape(entry["summary"]))
-    Console(highlight=False).print(table)
+    Output(highlight=False).print(table)
     typer.echo("Details: medbadge lint --explain CODE")
     return 0

@@ -269,16 +269,21 @@ def _designs_for(badge_set, entries: list[RosterEntry], source: str) -> dict[tup
     designs = {(d.badge_id, d.tier_id): d for d in designer.resolve(badge_set)}
     badge_ids = list(dict.fromkeys(badge for badge, _ in designs))
     tier_ids = list(dict.fromkeys(tier for _, tier in designs))
-    wanted = {}
+    wanted, problems = {}, []
     for entry in entries:
         where = Location(source, entry.row)
         if entry.badge not in badge_ids:
             error = unknown_name("badge", entry.badge, badge_ids, where)
-            raise MedbadgeError(f"row {entry.row}: {error.message}", where, hint=error.hint)
-        if (entry.badge, entry.tier) not in designs:
+        elif (entry.badge, entry.tier) not in designs:
             error = unknown_name("tier", entry.tier, tier_ids, where)
-            raise MedbadgeError(f"row {entry.row}: {error.message}", where, hint=error.hint)
-        wanted[(entry.badge, entry.tier)] = designs[(entry.badge, entry.tier)]
+        else:
+            wanted[(entry.badge, entry.tier)] = designs[(entry.badge, entry.tier)]
+            continue
+        problems.append(MedbadgeError(f"row {entry.row}: {error.message}", where, hint=error.hint))
+    if problems:  # every unknown id at once, as the roster's own row problems are
+        from designer.openbadges.roster import MAX_ROW_PROBLEMS, RosterError
+
+        raise RosterError(problems[:MAX_ROW_PROBLEMS], more=max(0, len(problems) - MAX_ROW_PROBLEMS))
     return wanted
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from designer.base.errors import Location, MedbadgeError, display_path
+from designer.base.errors import BadgeSetError, Location, MedbadgeError, display_path
 
 REQUIRED_COLUMNS = ("name", "email", "badge", "tier")
 OPTIONAL_COLUMNS = ("issued_on", "subject_id")
@@ -38,6 +38,19 @@ OPTIONAL_COLUMNS = ("issued_on", "subject_id")
 # https URL. It becomes credentialSubject.id and the VC-JWT "sub" claim (OB 3.0 §8.2.4.1).
 _SUBJECT_ID = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+")
 _BOM = b"\xef\xbb\xbf"
+#: At most this many row problems are reported at once: enough to fix a spreadsheet in one pass,
+#: not a wall of text for a file in the wrong format.
+MAX_ROW_PROBLEMS = 20
+
+
+class RosterError(BadgeSetError):
+    """Every problem found in a roster's rows (up to :data:`MAX_ROW_PROBLEMS`), each at its line."""
+
+    def __init__(self, problems: list[MedbadgeError], more: int = 0):
+        if more:
+            problems = [*problems, MedbadgeError(f"... and {more} more row problem{'s' if more != 1 else ''}",
+                                                 hint="fix these and run again")]
+        super().__init__(problems)
 # One "@", no spaces or separators in the local part, a domain of dot-separated labels with a
 # top-level label (letters, digits, hyphens; internationalised domains in Unicode are accepted).
 _EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}")
@@ -90,17 +103,23 @@ def parse_roster(data: bytes, source: str) -> list[RosterEntry]:
             raise MedbadgeError("the roster is empty", Location(source),
                                 hint="add a header line 'name,email,badge,tier' and one line per recipient")
         columns = _columns(header, source, reader.line_num)
-        entries = []
+        entries, problems = [], []
         for cells in reader:
             if not any(cell.strip() for cell in cells):
                 continue  # blank lines are allowed anywhere
-            entries.append(_entry(cells, columns, Location(source, reader.line_num)))
+            try:
+                entries.append(_entry(cells, columns, Location(source, reader.line_num)))
+            except MedbadgeError as problem:  # keep reading: every bad row is reported in one run
+                problems.append(problem)
     except csv.Error as error:
         raise MedbadgeError(f"the roster is not valid CSV ({error})", Location(source, reader.line_num)) from None
-    if not entries:
+    if not entries and not problems:
         raise MedbadgeError("the roster lists no recipients (only a header)", Location(source),
                             hint="add one line per recipient × badge × tier")
-    _refuse_duplicates(entries, source)
+    problems += _duplicates(entries, source)
+    if problems:
+        problems.sort(key=lambda problem: (problem.location.line or 0) if problem.location else 0)
+        raise RosterError(problems[:MAX_ROW_PROBLEMS], more=max(0, len(problems) - MAX_ROW_PROBLEMS))
     return entries
 
 
@@ -165,15 +184,18 @@ def normalise_issued_on(value: str, where: Location | None = None) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _refuse_duplicates(entries: list[RosterEntry], source: str) -> None:
+def _duplicates(entries: list[RosterEntry], source: str) -> list[MedbadgeError]:
     seen: dict[tuple[str, str, str], int] = {}
+    found = []
     for entry in entries:
         key = (entry.email_key, entry.badge, entry.tier)
         if key in seen:
-            raise MedbadgeError(
+            found.append(MedbadgeError(
                 f"row {entry.row} awards {entry.badge} / {entry.tier} to the same e-mail as row {seen[key]}",
-                Location(source, entry.row), hint="remove the duplicate line")
-        seen[key] = entry.row
+                Location(source, entry.row), hint="remove the duplicate line"))
+        else:
+            seen[key] = entry.row
+    return found
 
 
-__all__ = ["OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "RosterEntry", "normalise_issued_on", "parse_roster", "read_roster"]
+__all__ = ["MAX_ROW_PROBLEMS", "OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "RosterEntry", "RosterError", "normalise_issued_on", "parse_roster", "read_roster"]
