@@ -94,7 +94,12 @@ def _role_problems(roles, palette, badge_set, where) -> list[MedbadgeError]:
                 problems.append(MedbadgeError(str(refused), badge_set.location(*where, role),
                                               hint="e.g. rgb(11 85 99) or #0b5563"))
                 continue
-            error = unknown_name("colour", ref, [*palette.colors, *palette.roles], badge_set.location(*where, role))
+            if ref.startswith("#"):  # meant as a hex colour: say what is wrong with it, not "unknown name"
+                problems.append(MedbadgeError(f"'{ref}' is not a valid hex colour", badge_set.location(*where, role),
+                                              hint="write 3, 4, 6 or 8 hex digits after #, e.g. #0b5563"))
+                continue
+            names = dict.fromkeys([*palette.colors, *palette.roles])  # a colour and a role may share a name
+            error = unknown_name("colour", ref, names, badge_set.location(*where, role))
             error.hint = (error.hint or "") + "; or give a colour such as #0b5563"
             problems.append(error)
     return problems
