@@ -38,6 +38,8 @@ def deep_merge(base, patch):
 def write_case(tmp_path: Path, patch: dict, name: str = "case.yaml") -> Path:
     data = deep_merge(read_yaml(FIXTURES / "base.yaml"), {k: v for k, v in patch.items() if k != "svg"})
     data["badges"] = [{k: v for k, v in b.items() if v is not None} for b in data["badges"]]
+    for kind, folders in data.get("paths", {}).items():  # "FIXTURES/icons" is this folder's icons
+        data["paths"][kind] = [str(folder).replace("FIXTURES", str(FIXTURES)) for folder in folders]
     path = tmp_path / name
     yaml = YAML()
     with path.open("w", encoding="utf-8") as handle:
