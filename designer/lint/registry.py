@@ -19,7 +19,7 @@ FAMILIES = {
 
 _MODULES = (
     "mb002_unused_suppression",
-    "mb101_text_contrast", "mb102_graphic_contrast", "mb103_text_contrast_pixels",
+    "mb101_text_contrast", "mb102_graphic_contrast", "mb103_text_contrast_pixels", "mb104_page_edge_contrast",
     "mb201_cap_height", "mb202_icon_stroke", "mb203_text_overflow", "mb204_missing_glyphs",
     "mb205_too_many_words", "mb206_canvas_edge", "mb207_crowding",
     "mb301_tier_colours_similar", "mb302_tier_colours_cvd", "mb303_tier_colours_greyscale",

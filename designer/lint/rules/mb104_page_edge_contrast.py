@@ -1,0 +1,94 @@
+"""A badge whose outline fades into the page it is shown on (WCAG 2.2 SC 1.4.11).
+
+What
+    The badge is rendered without its text (:mod:`designer.lint.layers`) and laid on each page
+    background in ``page_backgrounds`` (default white ``#ffffff`` and ``#121212``, the dark
+    surface of Material Design's dark theme). Along the badge's outline, the painted colour must
+    reach 3:1 against the page — or, if the outermost colour does not, a ring just inside it (an
+    outer keyline) must: every point of the outline needs a pixel at 3:1 within
+    ``min_gap_px`` (default 1 px) of the smallest display size (9.4 units on a 600 master at
+    64 px). The badge is reported for a page where more than 5 % of its outline has none.
+
+Why
+    The silhouette is how a badge is recognised in a list or a wallet, and pages are white or
+    dark. SC 1.4.11 asks 3:1 for graphical objects against adjacent colours: here the adjacent
+    colour is the page. A navy rim on a dark page, or a pale silver on white, leaves the badge a
+    floating face with no edge.
+
+Example
+    A ``#06252c`` outer edge and a ``#1b2a4a`` navy rim on ``#121212``: 1.2:1 and 1.3:1; the
+    sand keyline that would reach 3:1 is 37 units inside the outline.
+
+Fix
+    Give the palette an outer ring (``halo``) that reaches 3:1 on both pages, or tier colours
+    that do; or set ``page_backgrounds`` to the pages the badges are really shown on.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from designer.base.color import Color, contrast_ratio
+from designer.lint.layers import INK, dilate, edge_pixels
+from designer.lint.rounding import above, below
+from designer.lint.wcag import GRAPHIC_RATIO
+
+CODE = "MB104"
+NAME = "page-edge-contrast"
+SUMMARY = "Badge outline below 3:1 against a light or dark page (WCAG 1.4.11)"
+SEVERITY = "error"
+LOST_SHARE = 0.05
+
+
+def _luminance(rgb):
+    import numpy as np
+
+    values = np.clip(rgb, 0, 255) / 255
+    linear = np.where(values <= 0.04045, values / 12.92, ((values + 0.055) / 1.055) ** 2.4)
+    return 0.2126 * linear[..., 0] + 0.7152 * linear[..., 1] + 0.0722 * linear[..., 2]
+
+
+def check(context):
+    layers = context.layers
+    if layers is None:
+        return
+    import numpy as np
+
+    rgb, alpha = layers.composite
+    ink = alpha >= INK
+    if not ink.any():
+        return
+    outline = np.zeros_like(ink)
+    rows_cols = edge_pixels(ink)
+    outline[rows_cols[:, 0], rows_cols[:, 1]] = True
+    reach = max(1, round(context.config.min_gap_px * layers.canvas / context.smallest_display_px
+                         * layers.px_per_unit))
+    solid = ink & (alpha > 0.99)
+    outer = solid & dilate(~ink, 2)  # the opaque ring just inside the outline
+    for page_text in context.config.page_backgrounds:
+        page = Color.parse(page_text)
+        seen = rgb * alpha[..., None] + np.array([page.r, page.g, page.b]) * (1 - alpha[..., None])
+        lum = _luminance(seen)
+        page_lum = page.relative_luminance()
+        ratio = (np.maximum(lum, page_lum) + 0.05) / (np.minimum(lum, page_lum) + 0.05)
+        good = solid & (ratio >= GRAPHIC_RATIO)
+        lost = outline & ~dilate(good, reach)
+        share = lost.sum() / outline.sum()
+        if share <= LOST_SHARE:
+            continue
+        colour = _most_common(seen[outer & lost] if (outer & lost).any() else seen[outer])
+        yield context.violation(
+            sys.modules[__name__],
+            f"on a {page} page the badge's outline fades for {above(share * 100, 0)} % of its length: the outer "
+            f"colour {colour} is {below(contrast_ratio(colour, page), 2)}:1 and no colour within "
+            f"{layers.units(reach):.1f} units of the edge reaches {GRAPHIC_RATIO:g}:1 (WCAG 1.4.11)",
+            location=context.badge_set.location("brand", "palette"), element="svg")
+
+
+def _most_common(pixels) -> Color:
+    import numpy as np
+
+    packed = np.rint(pixels).astype(np.int64) @ np.array([65536, 256, 1])
+    values, counts = np.unique(packed, return_counts=True)
+    top = int(values[counts.argmax()])
+    return Color(top >> 16, (top >> 8) & 255, top & 255)
