@@ -13,7 +13,7 @@ own list (CSV or YAML) is read by :mod:`designer.starter.school_list` and valida
 
 >>> epas = get("aamc-core-epas")
 >>> len(epas.items), epas.items[0].code, epas.levels[0].label
-(13, 'EPA 1', 'Direct Supervision')
+(13, 'EPA 1', 'Direct')
 """
 
 from __future__ import annotations
@@ -117,8 +117,10 @@ def _parse(name: str, shown: str, text: str) -> Framework:
 
 # ------------------------------------------------------------------ validation
 
-_FRAMEWORK_KEYS = {"title": True, "alignment_name": True, "publisher": True, "version": True, "url": True,
-                   "source": True, "usage": True, "items": True, "scale": False, "scale_source": False,
+#: Keys of a framework file (True: required). A school's own list needs only a title and its items;
+#: the built-ins give every key (tests/frameworks checks), so their provenance travels with them.
+_FRAMEWORK_KEYS = {"title": True, "alignment_name": False, "publisher": False, "version": False, "url": False,
+                   "source": False, "usage": False, "items": True, "scale": False, "scale_source": False,
                    "levels": False}
 _ITEM_KEYS = {"code": True, "name": True, "title": True, "description": True, "criteria": True,
               "icon_terms": False, "id": False}
@@ -152,9 +154,9 @@ def framework_from_data(name: str, data: Any, locate: Locate) -> Framework:
     levels = _levels(data.get("levels"), locate, problems)
     if problems:
         raise BadgeSetError(problems)
-    return Framework(name=name, title=fields["title"], alignment_name=fields["alignment_name"],
-                     publisher=fields["publisher"], version=fields["version"], url=url, source=fields["source"],
-                     usage=fields["usage"], items=items, levels=levels, scale=fields.get("scale", ""),
+    return Framework(name=name, title=fields["title"], alignment_name=fields.get("alignment_name", fields["title"]),
+                     publisher=fields.get("publisher", ""), version=fields.get("version", ""), url=url,
+                     source=fields.get("source", ""), usage=fields.get("usage", ""), items=items, levels=levels, scale=fields.get("scale", ""),
                      scale_source=fields.get("scale_source", ""))
 
 

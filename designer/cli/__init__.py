@@ -54,6 +54,7 @@ def _mount_subcommands() -> None:
     from designer.cli import lint  # noqa: F401
     from designer.cli import studio  # noqa: F401
     from designer.cli import palettes  # noqa: F401  (palettes derive)
+    from designer.cli import init  # noqa: F401  (init: a starter badge set)
     from designer.cli import diff  # noqa: F401  (medbadge diff)
     from designer.cli import rules  # noqa: F401
     from designer.cli.icons import icons_app
