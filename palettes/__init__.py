@@ -25,7 +25,10 @@ from designer.base.errors import Location, MedbadgeError, unknown_name
 #: the tier group per tier.
 BRAND_ROLES = ("primary", "primary-deep", "on-primary", "accent", "outline")
 TIER_ROLES = ("tier", "tier-edge", "on-tier")
-ALL_ROLES = BRAND_ROLES + TIER_ROLES
+#: Roles a palette may leave out. ``halo``: the thin outermost ring, chosen to reach 3:1 on light
+#: and dark pages (WCAG 2.2 SC 1.4.11); without it the badge's outer edge is drawn in ``outline``.
+OPTIONAL_ROLES = ("halo",)
+ALL_ROLES = BRAND_ROLES + TIER_ROLES + OPTIONAL_ROLES
 
 
 @dataclass(frozen=True)

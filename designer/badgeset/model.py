@@ -75,11 +75,20 @@ class Defaults(Strict):
     achievement_type: NonEmpty = "Badge"
 
 
+class Domain(Strict):
+    """A competency domain: its badges share one silhouette (the family rule), so a list of badges
+    reads as groups by shape before any text is read."""
+
+    title: NonEmpty
+    template: NonEmpty
+
+
 class Badge(Strict):
     id: Slug
     title: NonEmpty
     subtitle: str | None = None
     icon: NonEmpty
+    domain: Slug | None = None
     template: str | None = None
     description: NonEmpty
     criteria: NonEmpty
@@ -105,6 +114,7 @@ class BadgeSetModel(Strict):
     brand: Brand
     tiers: Slug | Annotated[list[TierSpec], Field(min_length=1)] = "four-metals"
     defaults: Defaults = Defaults()
+    domains: dict[Slug, Domain] = {}
     paths: SearchPaths = SearchPaths()
     badges: Annotated[list[Badge], Field(min_length=1)]
     lint: dict = {}

@@ -11,6 +11,7 @@ from designer.artwork import Artwork, ColorPair, IconPlacement, TextRun
 from designer.base.color import Color
 from designer.base.geometry import Box, fmt
 from designer.compose import ornaments
+from designer.compose.icon_fit import fit_icon
 from designer.compose.paint import Paint
 from designer.compose.shapes import SHAPES
 from designer.compose.text_slots import LaidText, lay_out
@@ -29,13 +30,17 @@ def compose(design: Design) -> Artwork:
     layers_cfg = spec.params.get("layers", {})
     edge, rim = layers_cfg.get("edge", 7), layers_cfg.get("rim", 30)
     keyline, band = layers_cfg.get("keyline", 6), layers_cfg.get("band", 0)
+    # The halo is the outermost ring, in a colour that reaches 3:1 on light and on dark pages; a
+    # palette without a ``halo`` role draws no halo and its dark edge is the outline.
+    halo = layers_cfg.get("halo", 5) if "halo" in colors else 0
     shape = SHAPES[spec.shape](**spec.params.get("shape_params", {}))
-    face_inset = edge + rim + keyline
+    face_inset = halo + edge + rim + keyline
     layers = {
-        "edge": shape(0),
-        "rim": shape(edge),
-        "groove": shape(edge + rim / 2) if design.cue.border == "double" else "",
-        "keyline": shape(edge + rim),
+        "halo": shape(0) if halo else "",
+        "edge": shape(halo),
+        "rim": shape(halo + edge),
+        "groove": shape(halo + edge + rim / 2) if design.cue.border == "double" else "",
+        "keyline": shape(halo + edge + rim),
         "face": shape(face_inset),
         "inner": shape(face_inset + band) if band else "",
     }
@@ -44,19 +49,30 @@ def compose(design: Design) -> Artwork:
     laid = _texts(design, spec, colors)
     icon, icon_markup = _icon(design, spec, colors)
     slots = spec.params["slots"]
-    pip_slot = slots.get("pips", {})
-    pip_markup = ornaments.pips(design.cue.pips, *pip_slot.get("center", (300, 100)), pip_slot.get("size", 28),
-                                pip_slot.get("gap", 8), paint["accent"], paint["outline"])
+    marked = _shows_issuer_mark(design, spec)
+    pip_slot = dict(slots.get("pips", {}))
+    if marked and "pips_center" in spec.params.get("with_issuer_mark", {}):
+        pip_slot["center"] = spec.params["with_issuer_mark"]["pips_center"]
+    if "arc" in pip_slot:
+        a = pip_slot["arc"]
+        pip_markup = ornaments.pips_on_arc(design.cue.pips, a["cx"], a["cy"], a["radius"], a.get("middle", 180),
+                                           pip_slot.get("size", 28), pip_slot.get("gap", 8), paint["accent"],
+                                           paint["outline"])
+    else:
+        pip_markup = ornaments.pips(design.cue.pips, *pip_slot.get("center", (300, 100)), pip_slot.get("size", 28),
+                                    pip_slot.get("gap", 8), paint["accent"], paint["outline"])
     laurel_markup = ""
     if design.cue.laurel and "laurel" in slots:
-        ls = slots["laurel"]
+        ls = dict(slots["laurel"])
+        if marked and "laurel_center" in spec.params.get("with_issuer_mark", {}):
+            ls["center"] = spec.params["with_issuer_mark"]["laurel_center"]
         laurel_markup = ornaments.laurel(*ls["center"], ls["radius"], ls["leaf"], paint["accent"],
                                          *ls.get("angles", (215, 325)))
     tails = ""
     if "tails" in spec.params:
         t = spec.params["tails"]
         tails = ornaments.rosette_tails(300, t["top"], t["bottom"], t["spread"], t["width"], paint["tier"],
-                                        paint["tier-edge"], 5)
+                                        paint["halo"] if halo else paint["outline"], 2 * halo or 5)
 
     context = {
         "canvas": spec.canvas,
@@ -66,6 +82,7 @@ def compose(design: Design) -> Artwork:
         "layers": layers,
         "groove_width": fmt(max(rim * 0.2, 5)),
         "colors": {
+            "halo": paint["halo"] if halo else paint["outline"],
             "outline": paint["outline"], "tier": paint["tier"], "tier_edge": paint["tier-edge"],
             "accent": paint["accent"], "face": Paint(face_color), "primary": paint["primary"],
         },
@@ -91,6 +108,12 @@ def compose(design: Design) -> Artwork:
     )
 
 
+def _shows_issuer_mark(design: Design, spec) -> bool:
+    """Whether this badge draws the brand's issuer mark: the brand has one and the template a slot.
+    A template may then move its stars and icon to make room (its ``[with_issuer_mark]`` table)."""
+    return bool(design.issuer_mark) and "issuer_mark" in spec.text_slots
+
+
 def _texts(design: Design, spec, colors: dict[str, Color]) -> list[LaidText]:
     wanted = [("title", design.title), ("subtitle", design.subtitle), ("tier_label", design.cue.label),
               ("issuer_mark", design.issuer_mark)]
@@ -100,11 +123,10 @@ def _texts(design: Design, spec, colors: dict[str, Color]) -> list[LaidText]:
 
 def _icon(design: Design, spec, colors: dict[str, Color]) -> tuple[IconPlacement, dict]:
     icon = design.icon
-    box = Box(*spec.icon_box)
-    vx, vy, vw, vh = icon.view_box
-    scale = min(box.width / vw, box.height / vh)
-    x = box.x + (box.width - vw * scale) / 2 - vx * scale
-    y = box.y + (box.height - vh * scale) / 2 - vy * scale
+    icon_box = spec.params.get("with_issuer_mark", {}).get("icon_box", spec.icon_box) \
+        if _shows_issuer_mark(design, spec) else spec.icon_box
+    fit = fit_icon(icon.body, icon.view_box, tuple(sorted(icon.root_attributes.items())), Box(*icon_box))
+    scale, x, y = fit.scale, fit.x, fit.y
     color = colors["on-primary"]
     attributes = []
     for name, value in icon.root_attributes.items():
@@ -113,7 +135,7 @@ def _icon(design: Design, spec, colors: dict[str, Color]) -> tuple[IconPlacement
         attributes.append(("opacity", Paint(color).opacity))
     body = icon.body.replace("currentColor", color.hex)
     stroke = float(icon.root_attributes.get("stroke-width", ICON_STROKE)) * scale
-    placement = IconPlacement(icon.name, box, stroke, color, colors["primary"],
+    placement = IconPlacement(icon.name, fit.grid, stroke, color, colors["primary"],
                               _drawn_colors(attributes, body, color))
     markup = {"transform": f"translate({fmt(x)} {fmt(y)}) scale({fmt(scale, 4)})", "attributes": attributes,
               "body": Markup(body)}

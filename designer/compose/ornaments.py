@@ -31,13 +31,26 @@ def star_points(cx: float, cy: float, outer: float, inner_ratio: float = 0.48) -
 
 def pips(count: int, cx: float, cy: float, size: float, gap: float, fill: Paint, stroke: Paint) -> str:
     """``count`` five-point stars in a row centred on (cx, cy); ``size`` is a star's width."""
-    if count <= 0:
+    total = count * size + (count - 1) * gap
+    centres = [(cx - total / 2 + size / 2 + i * (size + gap), cy) for i in range(count)]
+    return _stars(centres, size, fill, stroke)
+
+
+def pips_on_arc(count: int, cx: float, cy: float, radius: float, middle: float, size: float, gap: float,
+                fill: Paint, stroke: Paint) -> str:
+    """``count`` stars along a circle of ``radius`` round (cx, cy), centred on the angle ``middle``
+    (degrees clockwise from the top; 180 is the bottom), ``size + gap`` apart along the arc."""
+    step = math.degrees((size + gap) / radius)
+    first = middle - step * (count - 1) / 2
+    return _stars([polar(cx, cy, radius, first + i * step) for i in range(count)], size, fill, stroke)
+
+
+def _stars(centres: list[tuple[float, float]], size: float, fill: Paint, stroke: Paint) -> str:
+    if not centres:
         return ""
     group = _DRAWING.g(class_="tier-pips")
-    total = count * size + (count - 1) * gap
-    for i in range(count):
-        x = cx - total / 2 + size / 2 + i * (size + gap)
-        group.add(_DRAWING.polygon(star_points(x, cy + size * 0.05, size / 2 * 1.05), **fill.svgwrite("fill"),
+    for x, y in centres:
+        group.add(_DRAWING.polygon(star_points(x, y + size * 0.05, size / 2 * 1.05), **fill.svgwrite("fill"),
                                    **stroke.svgwrite("stroke"), stroke_width=fmt(size * 0.09),
                                    stroke_linejoin="round"))
     return group.tostring()
@@ -71,9 +84,12 @@ def laurel(cx: float, cy: float, radius: float, leaf: float, fill: Paint, start:
 
 
 def ribbon_box_for_text(box: Box, notch: float) -> Box:
-    """The part of a ribbon where its label may go (clear of the notched ends)."""
+    """The part of a ribbon where its label may go (clear of the notched ends).
+
+    Text is centred on its cap height, so the room sits above the ribbon's middle: a label
+    with descenders ("Distinguished") keeps as much clear space below as its capitals above."""
     pad = notch + box.height * 0.2
-    return Box(box.x + pad, box.y + box.height * 0.14, box.width - 2 * pad, box.height * 0.72)
+    return Box(box.x + pad, box.y + box.height * 0.16, box.width - 2 * pad, box.height * 0.54)
 
 
 def ribbon(box: Box, notch: float, fill: Paint, edge: Paint, edge_width: float) -> str:

@@ -45,7 +45,9 @@ def lay_out(design: Design, slot: templates.TextSlot, text: str, colors: dict[st
         ribbon_markup = ""
         room = box
         if slot.ribbon:
-            ribbon_markup = ornaments.ribbon(box, slot.notch, Paint(colors["tier"]), Paint(colors["tier-edge"]), 5)
+            # the ribbon crosses the silhouette, so its edge is the badge's halo: 3:1 on any page
+            edge = colors.get("halo", colors["tier-edge"])
+            ribbon_markup = ornaments.ribbon(box, slot.notch, Paint(colors["tier"]), Paint(edge), 5)
             room = ornaments.ribbon_box_for_text(box, slot.notch)
         fitted = fit_text_to_box(text, stack, width=room.width, height=room.height, max_size=slot.max_size,
                                  min_size=slot.min_size, max_lines=slot.max_lines, line_height=slot.line_height,

@@ -77,13 +77,13 @@ def test_user_text_is_escaped_or_outlined(golden_designs):
     svg = designer.compose(design).svg.decode("utf-8")
     root = ET.fromstring(svg)  # parses: nothing unescaped broke the XML
     title = root.find(f"{SVG}title").text
-    assert title.startswith('Bedside <Teaching> & "Care"')
+    assert title.startswith('<Ward> & "Care"')
     desc = root.find(f"{SVG}desc").text
     assert "<script>alert(1)</script>" in desc  # as text, escaped in the file
     assert "<script" not in svg.replace("&lt;script", "")
     assert root.find(f".//{SVG}script") is None
     labels = [p.get("aria-label") for p in root.iter(f"{SVG}path") if p.get("aria-label")]
-    assert 'Bedside <Teaching> & "Care"' in labels
+    assert '<Ward> & "Care"' in labels
     assert root.find(f".//{SVG}text") is None  # every text is outlined
 
 
