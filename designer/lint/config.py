@@ -67,7 +67,7 @@ class LintConfig:
     min_gap_px: float = 1.0
     icon_size_tolerance: float = 0.15
     page_backgrounds: tuple[str, ...] = ("#ffffff", "#121212")
-    min_cue_px: float = 5.0
+    min_cue_px: float = 4.0
     tier_lightness: str = "rising"
     max_description_words: int = 80
 

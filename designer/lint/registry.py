@@ -23,7 +23,7 @@ _MODULES = (
     "mb201_cap_height", "mb202_icon_stroke", "mb203_text_overflow", "mb204_missing_glyphs",
     "mb205_too_many_words", "mb206_canvas_edge", "mb207_crowding",
     "mb301_tier_colours_similar", "mb302_tier_colours_cvd", "mb303_tier_colours_greyscale",
-    "mb304_tier_cue_missing", "mb305_tier_cue_order", "mb306_tier_order",
+    "mb304_tier_cue_missing", "mb305_tier_cue_order", "mb306_tier_order", "mb307_tier_cue_size",
     "mb401_off_palette_colour", "mb402_off_brand_font", "mb403_issuer_mark_missing",
     "mb501_caduceus", "mb502_protected_emblem", "mb503_icon_optical_size",
     "mb601_short_description", "mb602_short_criteria",

@@ -71,19 +71,19 @@ def check(context):
     names = list(inks)
     own_banner = {f"text-{slot}" for slot, spec in context.design.template.text_slots.items() if spec.ribbon}
 
-    def tell(subject: str, gap: float, what: str):
+    def clearance(gap: float) -> str:
         units = layers.units(gap)
-        how = "touches" if gap == 0 else f"is {below(units, 1)} units ({below(units * display / layers.canvas, 2)} px) from"
-        return (f"{subject} {how} {what} at {display} px; keep {context.config.min_gap_px:g} px "
-                f"({needed_units:.1f} units) clear")
+        return f"{below(units, 1)} units ({below(units * display / layers.canvas, 2)} px at {display} px)"
 
+    keep = f"keep {context.config.min_gap_px:g} px ({needed_units:.1f} units) clear"
     for i, a in enumerate(names):
         for b in names[i + 1:]:
             if {a, b} & own_banner and "tier-ribbon" in (a, b):
                 continue
             gap = gap_px(inks[a], inks[b], within)
             if gap is not None:
-                yield context.violation(rule, tell(_shown(context, a), gap, _shown(context, b)),
+                how = "touch" if gap == 0 else f"are {clearance(gap)} apart"
+                yield context.violation(rule, f"{_shown(context, a)} and {_shown(context, b)} {how}; {keep}",
                                         element=f"svg/*[@class='{a}']")
 
     rgb, alpha = layers.composite
@@ -110,5 +110,6 @@ def check(context):
         frame = ~(same | others | under)
         gap = gap_px(under, frame, within)
         if gap is not None:
-            yield context.violation(rule, tell(_shown(context, name), gap, f"the edge of its background {colour}"),
+            how = "touches" if gap == 0 else f"is {clearance(gap)} from"
+            yield context.violation(rule, f"{_shown(context, name)} {how} the edge of its background {colour}; {keep}",
                                     element=f"svg/*[@class='{name}']")
