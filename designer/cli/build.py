@@ -47,13 +47,15 @@ def build(
     if watch:
         from designer.cli.watch import watch_badge_set
 
-        return watch_badge_set(badge_set, "build", lambda: _build_once(badge_set, output, options, quiet=True))
+        return watch_badge_set(badge_set, "build", lambda: _build_once(badge_set, output, options, quiet=True, echo=False),
+                               ignore=[output])
     _build_once(badge_set, output, options, quiet)
     return 0
 
 
-def _build_once(badge_set: Path, output: Path, options, quiet: bool) -> str:
-    """Build, print the summary line (and what a filtered build removed); return the summary."""
+def _build_once(badge_set: Path, output: Path, options, quiet: bool, echo: bool = True) -> str:
+    """Build, print the summary line unless ``echo`` is off (and what a filtered build removed);
+    return the summary."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -79,7 +81,8 @@ def _build_once(badge_set: Path, output: Path, options, quiet: bool) -> str:
 
         result = build_asset_set(badge_set, output, options, on_progress)
     summary = summary_line(result)
-    typer.echo(summary)
+    if echo:
+        typer.echo(summary)
     removed = removed_designs(before, _designs_in(output))
     if removed:
         files = sum(removed.values())

@@ -1,4 +1,5 @@
-"""Human text: ``file:line:col: CODE [severity] message (badge/tier)``, coloured on a TTY (Rich)."""
+"""Human text: ``file:line:col: CODE message [badge/tier]``, coloured on a TTY (Rich), then a summary
+line (left out with ``--quiet``)."""
 
 from __future__ import annotations
 
@@ -18,16 +19,23 @@ def line(violation) -> Text:
     )
 
 
+def summary(violations) -> str:
+    """``3 findings (1 error, 2 warnings)``."""
+    counts = {s: sum(v.severity == s for v in violations) for s in ("error", "warning", "info")}
+    parts = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
+    return f"{len(violations)} finding{'s' if len(violations) != 1 else ''} ({parts})"
+
+
 def write(violations, report) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=report.color, no_color=not report.color, width=10_000,
                       highlight=False, soft_wrap=True)
     for violation in violations:
         console.print(line(violation))
-    counts = {s: sum(v.severity == s for v in violations) for s in ("error", "warning", "info")}
-    if violations:
-        summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
-        console.print(f"{len(violations)} finding{'s' if len(violations) != 1 else ''} ({summary})")
+    if report.quiet:
+        pass
+    elif violations:
+        console.print(summary(violations))
     else:
         console.print(f"{report.badge_set_path}: no findings")
     return buffer.getvalue()
