@@ -26,7 +26,7 @@ _MODULES = (
     "mb304_tier_cue_missing", "mb305_tier_cue_order", "mb306_tier_order", "mb307_tier_cue_size",
     "mb401_off_palette_colour", "mb402_off_brand_font", "mb403_issuer_mark_missing",
     "mb501_caduceus", "mb502_protected_emblem", "mb503_icon_optical_size",
-    "mb601_short_description", "mb602_short_criteria",
+    "mb601_short_description", "mb602_short_criteria", "mb603_long_description",
     "mb701_svg_external_reference", "mb702_svg_script", "mb703_svg_raster_image", "mb704_svg_text_element",
     "mb705_svg_file_size",
 )

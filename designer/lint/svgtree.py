@@ -37,3 +37,34 @@ def elements(svg: bytes) -> Iterator[tuple[str, ET.Element]]:
             yield from walk(child, f"{path}/{name}[{counts[name]}]")
 
     yield from walk(root, local(root.tag))
+
+
+#: Raster image types a ``data:`` URL may carry (MB703); anything else in ``data:`` is inline data.
+RASTER_TYPES = ("image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp", "image/bmp", "image/avif",
+                "image/tiff", "image/x-icon", "image/vnd.microsoft.icon", "image/apng")
+_SCRIPT_SCHEMES = ("javascript:", "vbscript:", "livescript:")
+
+
+def url_kind(value: str) -> str:
+    """What a URL in an attribute or ``url(...)`` points at, as a browser would read it.
+
+    The XML parser has already turned character references into characters; the WHATWG URL
+    standard then removes every ASCII tab and newline from the input and trims leading and
+    trailing C0 controls and spaces, so ``java&#x9;script:`` and `` javascript:`` are scripts.
+    Returns ``"fragment"`` (``#id``), ``"script"``, ``"raster"`` (a ``data:`` raster image),
+    ``"data"`` (other inline data) or ``"external"``.
+
+    >>> [url_kind(v) for v in ("#a", "java\\tscript:x", " JAVASCRIPT:x", "data:image/png;base64,AA", "data:,x",
+    ...                        "https://e.org/a.svg")]
+    ['fragment', 'script', 'script', 'raster', 'data', 'external']
+    """
+    text = "".join(c for c in value if c not in "\t\n\r").strip("".join(map(chr, range(33)))).lower()
+    if text.startswith("#"):
+        return "fragment"
+    scheme_text = "".join(c for c in text if c > " ")  # a spaced-out scheme is treated as one too (stricter)
+    if scheme_text.startswith(_SCRIPT_SCHEMES):
+        return "script"
+    if text.startswith("data:"):
+        media = text[5:].split(",", 1)[0].split(";", 1)[0].strip()
+        return "raster" if media in RASTER_TYPES else "data"
+    return "external"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import copy
+import importlib
 import dataclasses
-import sys
 from pathlib import Path
 
 import pytest
@@ -51,7 +51,7 @@ def lint_case(tmp_path: Path, patch: dict, monkeypatch=None) -> list:
     """Lint base.yaml patched with ``patch``; a ``svg: [old, new]`` entry edits each composed master."""
     if "svg" in patch:
         old, new = patch["svg"]
-        module = sys.modules["designer.compose"]
+        module = importlib.import_module("designer.compose")
         real = module.compose
 
         def patched(design):

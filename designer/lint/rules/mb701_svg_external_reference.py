@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import sys
 
-from designer.lint.svgtree import elements, local
+from designer.lint.svgtree import elements, local, url_kind
 
 CODE = "MB701"
 NAME = "svg-external-reference"
@@ -32,17 +32,18 @@ _URL = re.compile(r"url\(\s*['\"]?([^'\")]*)")
 
 
 def external_references(svg: bytes):
+    """``(element path, target)`` of every reference that leaves the document. Inline ``data:``
+    URLs are not external (a ``data:`` raster is MB703's) and script URLs are MB702's."""
     for path, element in elements(svg):
         for name, value in element.attrib.items():
-            if local(name) == "href" and value.strip() and not value.strip().startswith("#"):
-                if local(element.tag) != "image" or not value.strip().startswith("data:"):
-                    yield path, value
+            if local(name) == "href" and value.strip() and url_kind(value) == "external":
+                yield path, value
             for target in _URL.findall(value):
-                if target.strip() and not target.strip().startswith("#"):
+                if target.strip() and url_kind(target) == "external":
                     yield path, target
         if local(element.tag) == "style" and element.text:
             for target in _URL.findall(element.text):
-                if not target.strip().startswith("#"):
+                if url_kind(target) == "external":
                     yield path, target
             if "@import" in element.text:
                 yield path, "@import"

@@ -2,7 +2,9 @@
 
 What
     A ``<script>`` or ``<foreignObject>`` element, an ``on*`` event attribute (``onload``), or a
-    ``javascript:`` link in the master SVG.
+    ``javascript:`` (or ``vbscript:``) URL in any attribute or ``url(…)`` of the master SVG — read as
+    a browser reads it: character references decoded and tabs, newlines and spaces removed, so
+    ``java&#x9;script:`` is a script (WHATWG URL standard, basic URL parser).
 
 Why
     Badge images are displayed by third parties; script in an image is an XSS vector, is stripped
@@ -17,9 +19,16 @@ Fix
 
 from __future__ import annotations
 
+import re
 import sys
 
-from designer.lint.svgtree import elements, local
+from designer.lint.svgtree import elements, local, url_kind
+
+_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)")
+#: Attributes whose value is a URL (or, for animations, a ``;``-separated list of values that may
+#: set one: ``<animate attributeName="href" values="javascript:…">``).
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction"}
+_ANIMATION_VALUES = {"to", "from", "values", "by"}
 
 CODE = "MB702"
 NAME = "svg-script"
@@ -34,8 +43,19 @@ def scripts(svg: bytes):
         for name, value in element.attrib.items():
             if local(name).lower().startswith("on"):
                 yield path, f"event attribute {local(name)}"
-            elif "javascript:" in value.replace(" ", "").lower():
+            elif _has_script_url(local(name), value):
                 yield path, "javascript: link"
+        if local(element.tag) == "style" and element.text and any(url_kind(u) == "script"
+                                                                    for u in _URL.findall(element.text)):
+            yield path, "javascript: in a style sheet"
+
+
+def _has_script_url(name: str, value: str) -> bool:
+    if name in _URL_ATTRIBUTES and url_kind(value) == "script":
+        return True
+    if name in _ANIMATION_VALUES and any(url_kind(part) == "script" for part in value.split(";")):
+        return True
+    return any(url_kind(target) == "script" for target in _URL.findall(value))
 
 
 def check(context):

@@ -1,7 +1,9 @@
 """A raster image embedded in the SVG master.
 
 What
-    An ``<image>`` element (an embedded PNG/JPEG, even as a ``data:`` URI) in the master.
+    An ``<image>`` element, or a ``data:`` URL of a raster type (PNG, JPEG, GIF, WebP, …) in any
+    element or style — ``<feImage href="data:image/png;base64,…">``, a ``<pattern>`` fill, a
+    ``url(data:image/jpeg…)`` in a style — in the master.
 
 Why
     The master must stay vector: raster parts blur when the badge is scaled to 680 px, bloat the
@@ -16,9 +18,12 @@ Fix
 
 from __future__ import annotations
 
+import re
 import sys
 
-from designer.lint.svgtree import elements, local
+from designer.lint.svgtree import elements, local, url_kind
+
+_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)")
 
 CODE = "MB703"
 NAME = "svg-raster-image"
@@ -26,10 +31,23 @@ SUMMARY = "SVG embeds a raster image"
 SEVERITY = "error"
 
 
+def rasters(svg: bytes):
+    """``(element path, what)`` of every raster the master embeds."""
+    for path, element in elements(svg):
+        tag = local(element.tag)
+        if tag == "image":
+            yield path, "raster <image>"
+            continue
+        values = list(element.attrib.values()) + ([element.text] if tag == "style" and element.text else [])
+        for value in values:
+            if url_kind(value) == "raster" or any(url_kind(u) == "raster" for u in _URL.findall(value)):
+                yield path, f"data: raster image in <{tag}>"
+                break
+
+
 def check(context):
     if context.artwork is None:
         return
-    for path, element in elements(context.artwork.svg):
-        if local(element.tag) == "image":
-            yield context.violation(sys.modules[__name__], f"raster <image> in {path}", element=path,
-                                    location=context.badge_location("template"))
+    for path, what in rasters(context.artwork.svg):
+        yield context.violation(sys.modules[__name__], f"{what} in {path}", element=path,
+                                location=context.badge_location("template"))
