@@ -96,3 +96,66 @@ def _trace(context, d: bytes) -> None:
         else:  # C
             context.curve_to(*v)
             x, y = v[4], v[5]
+
+
+def glyph_boxes(path: bytes) -> list[tuple[float, float, float, float]]:
+    """The ink boxes ``(x0, y0, x1, y1)`` of the glyphs in one outlined text path, in reading order.
+
+    Each subpath (``M`` … ``Z``) is boxed by its points (control points included: a box that is at
+    most a little large); a box whose centre lies inside another is part of that glyph (an ``o``
+    and its counter). Neighbouring letters, whose boxes may overlap a little (kerning, an arc),
+    stay apart; an ``i``'s dot is measured on its own. Sorted left to right.
+
+    >>> glyph_boxes(b' d="M0 0H10V10H0ZM2 2H8V8H2ZM20 0H30V10H20Z"')
+    [(0.0, 0.0, 10.0, 10.0), (20.0, 0.0, 30.0, 10.0)]
+    """
+    found = _D.search(path)
+    if found is None:
+        return []
+    boxes: list[list[float]] = []
+    tokens = _TOKEN.findall(found.group(1))
+    x = y = 0.0
+    command, i = None, 0
+    current: list[float] | None = None
+    while i < len(tokens):
+        token = tokens[i]
+        if token[:1].isalpha():
+            command = token
+            if command not in _ARITY:
+                raise UnsupportedPath(f"path command {command.decode()!r}")
+            i += 1
+            if command == b"Z":
+                continue
+        n = _ARITY.get(command, 0)
+        if not n or i + n > len(tokens):
+            raise UnsupportedPath("path data this drawer does not read")
+        v = [float(t) for t in tokens[i:i + n]]
+        i += n
+        if command == b"M":
+            current = [v[0], v[1], v[0], v[1]]
+            boxes.append(current)
+            command = b"L"
+        if command == b"H":
+            points = [(v[0], y)]
+        elif command == b"V":
+            points = [(x, v[0])]
+        else:
+            points = list(zip(v[0::2], v[1::2]))
+        for px, py in points:
+            if current is None:
+                current = [px, py, px, py]
+                boxes.append(current)
+            current[0], current[1] = min(current[0], px), min(current[1], py)
+            current[2], current[3] = max(current[2], px), max(current[3], py)
+        x, y = points[-1]
+    merged: list[list[float]] = []
+    for box in sorted(boxes, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), reverse=True):  # outer contours first
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        for other in merged:
+            if other[0] <= cx <= other[2] and other[1] <= cy <= other[3]:
+                other[0], other[1] = min(other[0], box[0]), min(other[1], box[1])
+                other[2], other[3] = max(other[2], box[2]), max(other[3], box[3])
+                break
+        else:
+            merged.append(list(box))
+    return [tuple(b) for b in sorted(merged, key=lambda b: b[0])]

@@ -43,3 +43,23 @@ def test_javascript_in_text_is_not_a_script(tmp_path, monkeypatch):
     codes = {v.code for v in lint_case(tmp_path, {"svg": ['aria-label="Hand Hygiene"',
                                                           'aria-label="JavaScript: basics"']}, monkeypatch)}
     assert "MB702" not in codes
+
+
+def test_one_unreadable_letter_fails_the_run(tmp_path, monkeypatch):
+    """A light patch behind the first letter only: ~8 % of the title's pixels, which a 10th
+    percentile over the whole run does not see; judged per glyph it fails, and says how much."""
+    import designer
+    from designer.compose import compose
+    from designer.lint.textmask import glyph_boxes
+    from tests.lint.conftest import write_case
+
+    design = designer.resolve(designer.load(write_case(tmp_path, {"badges": [{"template": "shield"}]})))[0]
+    svg = compose(design).svg
+    title = svg[svg.index(b'<path class="text-title"'):]
+    x0, y0, x1, y1 = glyph_boxes(title[:title.index(b"/>") + 2])[0]
+    patch = f'<rect x="{x0 - 1:.1f}" y="{y0 - 1:.1f}" width="{x1 - x0 + 2:.1f}" height="{y1 - y0 + 2:.1f}" fill="#f4f4f4"/>'
+    found = [v for v in lint_case(tmp_path, {"badges": [{"template": "shield"}],
+                                             "svg": ['<path class="text-title"', patch + '<path class="text-title"']},
+                                  monkeypatch) if v.code == "MB103"]
+    assert found, "the lost letter is not reported"
+    assert "glyph 1 of" in found[0].message and "% of the text's pixels" in found[0].message, found[0].message
