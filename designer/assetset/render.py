@@ -37,6 +37,7 @@ class RenderJob:
     png_text: tuple[tuple[str, str], ...]  # Title, Author, ... (Description is the alt text)
     writer: Callable[[Path, bytes], None]
     parent_pid: int
+    share: tuple[str, ...] = ()  # share renditions (designer.share.selection.RENDITIONS)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,13 @@ def render_design(job: RenderJob) -> RenderResult:
                 png = with_text_chunks(_rasterise(design, tree, size.pixels), _ordered(text))
                 rasters += 1
                 files.append(_write(job, folder, f"{design.slug}-{size.suffix}.png", png, "png", size.pixels))
+        if job.share:  # the share card, e-mail PNG and print PDF, from the artwork composed above
+            from designer.share.renditions import render_renditions
+
+            text = dict(job.png_text) | {"Title": f"{design.title} — {design.cue.label}", "Description": design.alt_text}
+            for name, data, kind, pixels in render_renditions(design, artwork, tree if job.write_png else None,
+                                                              job.share, _ordered(text)):
+                files.append(_write(job, folder, name, data, kind, pixels))
         return RenderResult(design.slug, tuple(files), rasters)
     except MedbadgeError as error:
         return RenderResult(design.slug, error=(error.message, str(error.location) if error.location else None,

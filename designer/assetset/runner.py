@@ -85,7 +85,10 @@ def _build(badge_set_path, target: Path, options: BuildOptions, progress: Progre
     staging.check_target(target)
     old_state = cache.load_state(target)
     old_hashes = _previous_hashes(target)
-    request = json.dumps([[str(s) for s in options.sizes], list(options.formats), _png_text(badge_set)])
+    from designer.share import selection  # share renditions are part of every design's cache key
+
+    request = json.dumps([[str(s) for s in options.sizes], list(options.formats), _png_text(badge_set),
+                          selection.request(badge_set)])
     keys = {d.slug: cache.design_cache_key(d, request) for d in designs}
 
     folder = staging.make_staging(target)
@@ -93,6 +96,13 @@ def _build(badge_set_path, target: Path, options: BuildOptions, progress: Progre
         entries, counts = _render_all(designs, keys, old_state, target, folder, options, badge_set, progress)
         files = [f for _, records in entries.values() for f in records]
         files += _write_json(designs, badge_set, options, folder, files)
+        if selection.wants(badge_set, "pages"):  # public badge pages (designer.share.pages), after the JSON
+            from designer.share.pages import badge_pages
+
+            for design, path, page in badge_pages(designs, folder, files):
+                _write(options, folder / path, page)
+                files.append(FileRecord(path, hashlib.sha256(page).hexdigest(), len(page), design.badge_id,
+                                        design.tier_id, "page"))
         _write(options, folder / cache.STATE_FILE, cache.state_json(entries), mkdir=True)
         findings = _lint(badge_set, designs) if options.lint else None
         index = sheet.index_html(badge_set.model.issuer.name, designs, files, findings)
@@ -138,7 +148,11 @@ def _lint(badge_set, designs: list[Design]) -> dict[str, list]:
     from designer.lint import lint
 
     by_slug: dict[str, list] = {d.slug: [] for d in designs}
-    for violation in lint(badge_set, designs):
+    from designer.share.checks import card_violations
+    from designer.share.selection import wants
+
+    cards = card_violations(badge_set, designs) if wants(badge_set, "card") else []  # the share card, like a badge
+    for violation in [*lint(badge_set, designs), *cards]:
         for design in designs:
             if design.badge_id == violation.badge and violation.tier in (None, design.tier_id):
                 by_slug[design.slug].append(violation)
@@ -169,8 +183,10 @@ def _render_all(designs, keys, old_state, target, folder, options, badge_set, pr
     from designer.assetset.render import RenderJob
 
     text = tuple(_png_text(badge_set).items())
+    from designer.share.selection import renditions
+
     jobs = [RenderJob(d, str(folder), options.sizes, "svg" in options.formats, "png" in options.formats, text,
-                      options.writer, os.getpid()) for d in todo]
+                      options.writer, os.getpid(), renditions(badge_set)) for d in todo]
     rasters = 0
     for result in _run(jobs, options.worker_count):
         if result.error is not None:

@@ -108,6 +108,15 @@ class Credentials(Strict):
     proof: Literal["vc-jwt", "data-integrity"] = "vc-jwt"
 
 
+class Share(Strict):
+    """Share renditions and pages ``medbadge build`` adds (docs/share.md); owned by designer/share."""
+
+    card: bool = False  # 1200x627 Open Graph / LinkedIn card per badge and tier
+    email: bool = False  # e-mail-signature PNG, 80 px shown at 2x
+    print: bool = False  # vector print PDF
+    pages: bool = False  # a public HTML page per badge and tier
+
+
 class BadgeSetModel(Strict):
     version: Literal[1] = 1
     issuer: Issuer
@@ -119,6 +128,7 @@ class BadgeSetModel(Strict):
     badges: Annotated[list[Badge], Field(min_length=1)]
     lint: dict = {}
     credentials: Credentials = Credentials()
+    share: Share = Share()
 
     @model_validator(mode="after")
     def _unique_ids(self) -> BadgeSetModel:
