@@ -2,7 +2,9 @@
 
 Run with ``medbadge studio badges.yaml``. This script only arranges widgets and calls the public
 API (load/resolve/compose, lint, the edit document, baking, the icon importer); every widget has a
-``key`` so tests can drive it with Streamlit's AppTest.
+``key`` so tests can drive it with Streamlit's AppTest. A badge set that does not load opens in a
+text editor with each problem placed (:mod:`designer.studio.repair`), to be fixed, saved and
+reloaded from the page.
 
 The file to open comes from ``MEDBADGE_STUDIO_FILE`` (set by ``medbadge studio``), the first
 script argument, or the bundled example.
@@ -26,9 +28,9 @@ from designer.base.errors import MedbadgeError
 from designer.examples import example_path
 from designer.lint import get_rule
 from designer.lint.docs import sections as rule_sections
-from designer.studio import cached
+from designer.studio import cached, repair
 from designer.studio.exports import baked_png, set_zip
-from designer.studio.uploads import import_uploaded_icon
+from designer.studio.uploads import UPLOAD_LIMIT_MB, import_uploaded_icon
 from designer.base.perception import VIEWS
 
 VISION_LABELS = {"normal": "Normal vision", "protan": "Protanopia", "deutan": "Deuteranopia",
@@ -109,21 +111,73 @@ def edit_tier_pips(tier_id: str) -> None:
 
 
 def reload_from_disk() -> None:
-    for key in ("doc", "last_good", "last_problem", "checked_text", "_synced"):
+    for key in ("doc", "last_good", "last_problem", "checked_text", "_synced", "repair_source", "repair_text",
+                "repair_message"):
         st.session_state.pop(key, None)
+
+
+def save_repair() -> None:
+    try:
+        repair.save(st.session_state.repair_source, st.session_state.repair_text)
+    except MedbadgeError as error:
+        st.session_state.repair_message = str(error)
+        return
+    reload_from_disk()
+    st.session_state.repair_message = None
+    st.session_state.repaired = True
+
+
+def revert_repair() -> None:
+    st.session_state.repair_text = st.session_state.repair_source.text
+
+
+def repair_page() -> None:
+    """The badge set does not load: show its text in an editor with every problem placed."""
+    path = badge_set_path()
+    st.title("medbadge studio")
+    try:
+        if "repair_source" not in st.session_state:
+            st.session_state.repair_source = repair.Source.read(path)
+            st.session_state.repair_text = st.session_state.repair_source.text
+    except MedbadgeError as unreadable:  # missing, not UTF-8, too large: nothing to edit here
+        st.error(f"Cannot open the badge set: {unreadable}")
+        return
+    st.subheader(f"Fix {path.name} to open it")
+    st.caption(f"{path} — the studio opens it once it loads; saving writes the file atomically, and only "
+               "if nobody changed it on disk meanwhile.")
+    text = st.text_area("Badge set (YAML)", key="repair_text", height=520)
+    found = repair.problems(text, path)
+    if found:
+        for problem in found[:10]:
+            place = problem.location
+            st.error(str(problem))
+            if place is not None and place.line:
+                st.code(repair.excerpt(text, place.line, place.column), language="text")
+        if len(found) > 10:
+            st.caption(f"… and {len(found) - 10} more")
+    else:
+        st.success("This text loads. Save it to open the studio.")
+    if st.session_state.get("repair_message"):
+        st.error(st.session_state.repair_message)
+    left, right = st.columns(2)
+    left.button("Save and reload", key="repair_save", type="primary", disabled=bool(found), on_click=save_repair)
+    right.button("Discard my changes", key="repair_revert", on_click=revert_repair,
+                 disabled=text == st.session_state.repair_source.text)
 
 
 # --- page ------------------------------------------------------------------------------------
 try:
     doc = document()
-except MedbadgeError as error:
-    st.error(f"Cannot open the badge set: {error}")
+except MedbadgeError:  # not even YAML (or unreadable)
+    repair_page()
     st.stop()
 
 badge_set, problem = current_badge_set(doc)
-if badge_set is None:
-    st.error(str(problem))
+if badge_set is None:  # YAML, but not a badge set that loads
+    repair_page()
     st.stop()
+if st.session_state.pop("repaired", False):
+    st.toast(f"Saved {badge_set_path().name}; it loads.")
 
 model = badge_set.model
 badge_ids = [b.id for b in model.badges]
@@ -210,7 +264,7 @@ with edit_col:
             pips_col.number_input("Stars", min_value=0, max_value=5, step=1, key=f"tier_pips:{tier_design.tier_id}",
                                   on_change=edit_tier_pips, args=(tier_design.tier_id,))
         st.markdown("**Upload an icon**")
-        upload = st.file_uploader("SVG file", type=["svg"], key="icon_upload")
+        upload = st.file_uploader("SVG file", type=["svg"], key="icon_upload", max_upload_size=UPLOAD_LIMIT_MB)
         st.text_input("Name for the icon", key="icon_upload_name", placeholder="e.g. school-crest")
         if st.button("Import icon", key="icon_import", disabled=upload is None):
             try:
