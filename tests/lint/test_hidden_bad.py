@@ -23,6 +23,12 @@ CASES = {
                           "MB702", "MB701"),
     "javascript-animate": ({"svg": ["</svg>", '<a><animate attributeName="href" values="javascript:alert(1)"/>'
                                               '<path d="M0 0h1v1z"/></a></svg>']}, "MB702", "MB701"),
+    # a red plus or crescent on a light field, whatever the icon is called
+    "health-cross-red-on-white": ({"brand": {"roles": {"primary": "#ffffff", "on-primary": "#d7141a"}},
+                                   "badges": [{"icon": "health-cross"}]}, "MB502", None),
+    "user-icon-red-cross": ({"paths": {"icons": ["FIXTURES/icons"]}, "badges": [{"icon": "first-aid"}]}, "MB502", None),
+    "user-icon-red-crescent": ({"paths": {"icons": ["FIXTURES/icons"]}, "badges": [{"icon": "moon-badge"}]},
+                               "MB502", None),
     # a 160-word description
     "long-description": ({"badges": [{"description": " ".join(["Cleans hands at every one of the moments."] * 20)}]},
                          "MB603", None),
@@ -63,3 +69,16 @@ def test_one_unreadable_letter_fails_the_run(tmp_path, monkeypatch):
                                   monkeypatch) if v.code == "MB103"]
     assert found, "the lost letter is not reported"
     assert "glyph 1 of" in found[0].message and "% of the text's pixels" in found[0].message, found[0].message
+
+
+@pytest.mark.parametrize("icon, roles", [
+    ("health-cross", {}),  # white on the teal face: the neutral health mark
+    ("health-cross", {"primary": "#ffffff", "on-primary": "#0a7d3b"}),  # green on white
+    ("health-cross", {"on-primary": "#d7141a"}),  # red on a dark face: no light field
+    ("team", {"primary": "#ffffff", "on-primary": "#d7141a"}),  # red shapes that are not emblems
+    ("question", {"primary": "#ffffff", "on-primary": "#d7141a"}),
+    ("heart-pulse", {"primary": "#ffffff", "on-primary": "#d7141a"}),
+])
+def test_what_is_not_an_emblem(icon, roles, tmp_path, monkeypatch):
+    patch = {"badges": [{"icon": icon}], **({"brand": {"roles": roles}} if roles else {})}
+    assert "MB502" not in {v.code for v in lint_case(tmp_path, patch, monkeypatch)}
