@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 
 from designer.base import raster
-from designer.compose import compose
+from designer.compose import compose, small_variant
 from designer.assetset.options import PngSize
 from designer.assetset.records import FileRecord
 from designer.assetset.staging import UNTOUCHED
@@ -66,7 +66,9 @@ def render_design(job: RenderJob) -> RenderResult:
                                           "Description": design.alt_text}
             tree = _parse(design, artwork.svg)
             for size in job.sizes:
-                png = with_text_chunks(_rasterise(design, tree, size.pixels), _ordered(text))
+                # a template may draw small sizes differently (compose's [small] variant)
+                drawn = _parse(design, _compose(design, size.pixels).svg) if small_variant(design, size.pixels) else tree
+                png = with_text_chunks(_rasterise(design, drawn, size.pixels), _ordered(text))
                 rasters += 1
                 files.append(_write(job, folder, f"{design.slug}-{size.suffix}.png", png, "png", size.pixels))
         if job.share:  # the share card, e-mail PNG and print PDF, from the artwork composed above
@@ -84,9 +86,9 @@ def render_design(job: RenderJob) -> RenderResult:
         return RenderResult(design.slug, error=_os_error(error))
 
 
-def _compose(design: Design):
+def _compose(design: Design, size: int | None = None):
     try:
-        return compose(design)
+        return compose(design, size)
     except jinja2.TemplateError as error:
         where = Location(getattr(error, "filename", None) or f"template '{design.template.name}'",
                          getattr(error, "lineno", None))

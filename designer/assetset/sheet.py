@@ -16,6 +16,10 @@ from designer.design import Design
 
 #: Display sizes shown on the contact sheet (where badges are shown: a 64 px icon test, 96 px platform thumbnails, 150 px LMS tiles).
 SHEET_SIZES = (64, 96, 150)
+#: The pages each design is shown on: a white page, a dark-mode page (#121212, Material Design's
+#: dark theme surface) and white again through a greyscale filter, where the tier must read by
+#: lightness and cue alone. (CSS class, caption.)
+SHEET_PAGES = (("light", "on white"), ("dark", "on #121212"), ("grey", "greyscale"))
 
 
 def manifest_json(files: list[FileRecord], lint: dict | None = None) -> bytes:
@@ -48,8 +52,11 @@ def index_html(title: str, designs: list[Design], files: list[FileRecord],
         "body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b;background:#fafafa}",
         "section{margin-bottom:2.5rem}",
         ".tiers{display:flex;flex-wrap:wrap;gap:1.5rem}",
-        "figure{margin:0;padding:1rem;background:#fff;border:1px solid #ddd;border-radius:8px;max-width:22rem}",
-        ".sizes{display:flex;align-items:flex-end;gap:1rem}",
+        "figure{margin:0;padding:1rem;background:#fff;border:1px solid #ddd;border-radius:8px;max-width:36rem}",
+        ".sizes{display:flex;align-items:flex-end;gap:1rem;padding:.5rem;border-radius:6px}",
+        ".pages{display:flex;flex-direction:column;gap:.4rem}",
+        ".light{background:#fff}.dark{background:#121212}.grey{background:#fff}.grey img{filter:grayscale(1)}",
+        ".page-name{font-size:.7rem;color:#777;writing-mode:vertical-rl}",
         "figcaption{font-size:.85rem;margin-top:.5rem}",
         "code{font-size:.8rem;color:#555}",
         ".lint{font-size:.8rem;margin:.4rem 0 0;padding-left:1.1rem}",
@@ -59,7 +66,7 @@ def index_html(title: str, designs: list[Design], files: list[FileRecord],
         "<body>",
         f"<h1>{escape(title)}</h1>",
         f"<p>{len(designs)} designs. Each badge is shown at {', '.join(map(str, SHEET_SIZES))} px; "
-        "the caption is its alt text.</p>",
+        "on a white page, on a dark page (#121212) and in greyscale; the caption is its alt text.</p>",
     ]
     for badge_id, tier_designs in rows.items():
         out.append(f'<section id="{escape(badge_id)}">')
@@ -68,13 +75,16 @@ def index_html(title: str, designs: list[Design], files: list[FileRecord],
         for design in tier_designs:
             records = by_design.get((design.badge_id, design.tier_id), [])
             out.append(f'<figure id="{escape(design.slug)}">')
-            out.append('<div class="sizes">')
-            for number, size in enumerate(SHEET_SIZES):
-                source = _image_for(records, size)
-                # The same badge three times: a screen reader should hear its alt text once.
-                alt = escape(design.alt_text) if number == 0 else ""
-                if source is not None:
-                    out.append(f'<img src="{escape(source)}" width="{size}" height="{size}" alt="{alt}">')
+            out.append('<div class="pages">')
+            for page, (css, caption) in enumerate(SHEET_PAGES):
+                out.append(f'<div class="sizes {css}"><span class="page-name">{escape(caption)}</span>')
+                for number, size in enumerate(SHEET_SIZES):
+                    source = _image_for(records, size)
+                    # The same badge nine times: a screen reader should hear its alt text once.
+                    alt = escape(design.alt_text) if page == 0 and number == 0 else ""
+                    if source is not None:
+                        out.append(f'<img src="{escape(source)}" width="{size}" height="{size}" alt="{alt}">')
+                out.append("</div>")
             out.append("</div>")
             out.append(f"<figcaption><strong>{escape(design.cue.label)}</strong> — {escape(design.alt_text)}"
                        f"<br><code>{escape(design.slug)}</code>{_lint_status(findings, design.slug)}</figcaption>")

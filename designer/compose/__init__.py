@@ -6,6 +6,6 @@ ornaments, renders the strict Jinja2 template and records the facts the linter n
 
 from __future__ import annotations
 
-from designer.compose.badge import compose
+from designer.compose.badge import compose, small_variant
 
-__all__ = ["compose"]
+__all__ = ["compose", "small_variant"]

@@ -20,11 +20,17 @@ from designer.design import Design
 ICON_STROKE = 2.0  # the library's stroke width on its 24-unit grid
 
 
-def compose(design: Design) -> Artwork:
+def compose(design: Design, size: int | None = None) -> Artwork:
     """The artwork for ``design``: SVG bytes (text outlined) and the facts the linter reads.
 
-    A pure function of the resolved design: it reads no file and looks nothing up by name."""
+    ``size`` is the pixel size the artwork is drawn for; ``None`` (the master) or any size above
+    the template's ``[small]`` limit gives the full design. At or below it the badge is drawn as a
+    *mark*: the texts the template hides there (at 64 px a title's capitals are 3 px) give their
+    room to a larger icon and larger stars, so what is shown can be seen. A pure function of the
+    resolved design and the size: it reads no file and looks nothing up by name."""
     spec = design.template
+    small = spec.params["small"] if small_variant(design, size) else {}
+    hidden = frozenset(small.get("hide", ()))
     colors = {name: color for name, color in design.colors}
     paint = {name: Paint(color) for name, color in colors.items()}
     layers_cfg = spec.params.get("layers", {})
@@ -46,24 +52,27 @@ def compose(design: Design) -> Artwork:
     }
     face_color = colors["primary-deep"] if band else colors["primary"]
 
-    laid = _texts(design, spec, colors)
-    icon, icon_markup = _icon(design, spec, colors)
+    laid = _texts(design, spec, colors, hidden)
+    icon, icon_markup = _icon(design, spec, colors, small.get("icon_box"))
     slots = spec.params["slots"]
-    marked = _shows_issuer_mark(design, spec)
-    pip_slot = dict(slots.get("pips", {}))
+    marked = _shows_issuer_mark(design, spec) and "issuer_mark" not in hidden
+    pip_slot = dict(small.get("pips", slots.get("pips", {})))
     if marked and "pips_center" in spec.params.get("with_issuer_mark", {}):
         pip_slot["center"] = spec.params["with_issuer_mark"]["pips_center"]
+    # stars are accent with a dark edge on the face; on a ribbon they take the ribbon's text colour
+    star_fill, star_edge = paint[pip_slot.get("fill", "accent")], paint[pip_slot.get("stroke", "outline")]
     if "arc" in pip_slot:
         a = pip_slot["arc"]
         pip_markup = ornaments.pips_on_arc(design.cue.pips, a["cx"], a["cy"], a["radius"], a.get("middle", 180),
-                                           pip_slot.get("size", 28), pip_slot.get("gap", 8), paint["accent"],
-                                           paint["outline"])
+                                           pip_slot.get("size", 28), pip_slot.get("gap", 8), star_fill, star_edge)
     else:
         pip_markup = ornaments.pips(design.cue.pips, *pip_slot.get("center", (300, 100)), pip_slot.get("size", 28),
-                                    pip_slot.get("gap", 8), paint["accent"], paint["outline"])
+                                    pip_slot.get("gap", 8), star_fill, star_edge)
+    band = _bare_ribbon(spec, hidden, paint, halo)
+    pip_markup = band + pip_markup  # at small sizes the tier ribbon, without its word, carries the stars
     laurel_markup = ""
     if design.cue.laurel and "laurel" in slots:
-        ls = dict(slots["laurel"])
+        ls = dict(small.get("laurel", slots["laurel"]))
         if marked and "laurel_center" in spec.params.get("with_issuer_mark", {}):
             ls["center"] = spec.params["with_issuer_mark"]["laurel_center"]
         laurel_markup = ornaments.laurel(*ls["center"], ls["radius"], ls["leaf"], paint["accent"],
@@ -102,10 +111,23 @@ def compose(design: Design) -> Artwork:
         svg=svg.encode("utf-8"),
         canvas=spec.canvas,
         texts=tuple(_text_fact(t, spec, colors) for t in laid),
-        pairs=_pairs(design, spec, colors, face_color, laid, icon),
+        pairs=_pairs(design, spec, colors, face_color, laid, icon, pip_slot),
         icon=icon,
         template_slots=tuple(spec.params["slots"]),
     )
+
+
+def small_variant(design: Design, size: int | None) -> bool:
+    """Whether ``design`` drawn at ``size`` px is its template's small variant (``[small]``)."""
+    small = design.template.params.get("small")
+    return bool(small) and size is not None and size <= small.get("max_px", 0)
+
+
+def _bare_ribbon(spec, hidden: frozenset[str], paint: dict[str, Paint], halo: float) -> str:
+    slot = spec.text_slots.get("tier_label")
+    if "tier_label" not in hidden or slot is None or not slot.ribbon:
+        return ""
+    return ornaments.ribbon(Box(*slot.box), slot.notch, paint["tier"], paint["halo"] if halo else paint["tier-edge"], 5)
 
 
 def _shows_issuer_mark(design: Design, spec) -> bool:
@@ -114,17 +136,17 @@ def _shows_issuer_mark(design: Design, spec) -> bool:
     return bool(design.issuer_mark) and "issuer_mark" in spec.text_slots
 
 
-def _texts(design: Design, spec, colors: dict[str, Color]) -> list[LaidText]:
+def _texts(design: Design, spec, colors: dict[str, Color], hidden: frozenset[str]) -> list[LaidText]:
     wanted = [("title", design.title), ("subtitle", design.subtitle), ("tier_label", design.cue.label),
               ("issuer_mark", design.issuer_mark)]
     return [lay_out(design, spec.text_slots[slot], text, colors)
-            for slot, text in wanted if text and slot in spec.text_slots]
+            for slot, text in wanted if text and slot in spec.text_slots and slot not in hidden]
 
 
-def _icon(design: Design, spec, colors: dict[str, Color]) -> tuple[IconPlacement, dict]:
+def _icon(design: Design, spec, colors: dict[str, Color], small_box=None) -> tuple[IconPlacement, dict]:
     icon = design.icon
-    icon_box = spec.params.get("with_issuer_mark", {}).get("icon_box", spec.icon_box) \
-        if _shows_issuer_mark(design, spec) else spec.icon_box
+    icon_box = small_box or (spec.params.get("with_issuer_mark", {}).get("icon_box", spec.icon_box)
+                             if _shows_issuer_mark(design, spec) else spec.icon_box)
     fit = fit_icon(icon.body, icon.view_box, tuple(sorted(icon.root_attributes.items())), Box(*icon_box))
     scale, x, y = fit.scale, fit.x, fit.y
     color = colors["on-primary"]
@@ -175,15 +197,15 @@ def _text_fact(laid: LaidText, spec, colors: dict[str, Color]) -> TextRun:
     )
 
 
-def _pairs(design, spec, colors, face_color, laid, icon) -> tuple[ColorPair, ...]:
+def _pairs(design, spec, colors, face_color, laid, icon, pip_slot) -> tuple[ColorPair, ...]:
     pairs = [ColorPair(f"text:{t.slot}", colors[spec.text_slots[t.slot].fill_role],
                        colors[spec.text_slots[t.slot].background_role], "text") for t in laid]
     for drawn in icon.colors:  # each colour of the icon must stand out from the face on its own
         name = "icon" if drawn == icon.color else f"icon:{drawn}"
         pairs.append(ColorPair(name, drawn, icon.background, "graphic"))
     if design.cue.pips:
-        pips_on = spec.params["slots"].get("pips", {}).get("on", "primary")
-        pairs.append(ColorPair("pips", colors["accent"], colors[pips_on], "graphic"))
+        pairs.append(ColorPair("pips", colors[pip_slot.get("fill", "accent")], colors[pip_slot.get("on", "primary")],
+                               "graphic"))
     if design.cue.laurel:
         pairs.append(ColorPair("laurel", colors["accent"], colors["primary"], "graphic"))
     # The rim shows the tier colour; it meets the dark edge outside and the keyline inside.

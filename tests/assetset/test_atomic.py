@@ -77,8 +77,8 @@ def test_broken_user_template_fails_cleanly(tmp_path, previous):
     out, before = previous
     tpl = tmp_path / "src" / "tpl"
     tpl.mkdir()
-    shutil.copy(ROOT / "templates" / "seal.toml", tpl / "seal.toml")
-    (tpl / "seal.svg.j2").write_text('<svg xmlns="http://www.w3.org/2000/svg">\n{% if %}\n</svg>\n')
+    shutil.copy(ROOT / "templates" / "hexagon.toml", tpl / "hexagon.toml")  # the first example badge's template
+    (tpl / "hexagon.svg.j2").write_text('<svg xmlns="http://www.w3.org/2000/svg">\n{% if %}\n</svg>\n')
 
     def use_folder(data):
         data["paths"] = {"templates": ["tpl"]}
@@ -87,7 +87,7 @@ def test_broken_user_template_fails_cleanly(tmp_path, previous):
     proc = cli("build", str(src), "-o", str(out), "--jobs", "1", "--sizes", "64", cwd=tmp_path)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 2
-    assert "seal.svg.j2:2" in err and "template 'seal' failed to render" in err and "Traceback" not in err
+    assert "hexagon.svg.j2:2" in err and "template 'hexagon' failed to render" in err and "Traceback" not in err
     assert snapshot(out) == before and leftovers(out) == []
 
 
@@ -149,8 +149,8 @@ def test_template_that_renders_malformed_svg_fails_cleanly(tmp_path, previous):
     out, before = previous
     tpl = tmp_path / "src" / "tpl"
     tpl.mkdir()
-    shutil.copy(ROOT / "templates" / "seal.toml", tpl / "seal.toml")
-    (tpl / "seal.svg.j2").write_text('<svg xmlns="http://www.w3.org/2000/svg"><g>\n</svg>\n')
+    shutil.copy(ROOT / "templates" / "hexagon.toml", tpl / "hexagon.toml")  # the first example badge's template
+    (tpl / "hexagon.svg.j2").write_text('<svg xmlns="http://www.w3.org/2000/svg"><g>\n</svg>\n')
 
     def use_folder(data):
         data["paths"] = {"templates": ["tpl"]}

@@ -120,3 +120,76 @@ def test_facts_describe_the_artwork(example_designs):
     assert kinds["text:title"] == "text" and kinds["icon"] == "graphic"
     assert artwork.cue.pips == 1 and artwork.icon.stroke_width > 10
     assert artwork.tier_color == example_designs[0].color("tier")
+
+
+def _ink_box(svg: bytes, size: int = 300) -> tuple[int, int, int, int]:
+    image = Image.open(io.BytesIO(cairosvg.svg2png(bytestring=svg, output_width=size, output_height=size)))
+    return image.convert("RGBA").getchannel("A").getbbox()
+
+
+def test_small_variant_is_a_mark_with_larger_cues(example_designs):
+    """At 64 px the box templates hide their texts and draw a larger icon and larger stars on the
+    bare ribbon; above the limit (and for the master) the full design is drawn."""
+    for design in example_designs:
+        master, at_96, small = (designer.compose(design, size) for size in (None, 96, 64))
+        assert at_96.svg == master.svg  # 96 px is above every template's [small] limit
+        assert designer.compose(design, 64).svg == small.svg  # pure: same design and size, same bytes
+        assert not [t.slot for t in small.texts if t.slot in ("title", "subtitle", "tier_label")]
+        assert small.icon.box.width > master.icon.box.width * 1.2, design.slug
+        stars = ET.fromstring(small.svg).find(f".//{SVG}g[@class='tier-pips']")
+        assert len(stars) == design.cue.pips
+        assert float(stars[0].get("stroke-width")) > float(
+            ET.fromstring(master.svg).find(f".//{SVG}g[@class='tier-pips']")[0].get("stroke-width"))
+        if "tier_label" in design.template.text_slots:  # the ribbon stays, without its word
+            assert b'class="tier-ribbon"' in small.svg
+
+
+def test_icons_are_placed_by_their_ink_not_their_grid(example_designs):
+    """A wide icon (handshake) and a tall one (clipboard) get ink boxes of about the same optical
+    size (geometric mean of the sides) and are centred on their ink."""
+    from designer.compose.icon_fit import fit_icon
+    from designer.base.geometry import Box
+
+    slot = Box(232, 160, 136, 136)
+    sizes = {}
+    for design in example_designs:
+        icon = design.icon
+        fit = fit_icon(icon.body, icon.view_box, icon.root_items, slot)
+        ink = fit.ink
+        assert ink.x >= slot.x - 1 and ink.x + ink.width <= slot.x + slot.width + 1, icon.name
+        assert abs((ink.x + ink.width / 2) - (slot.x + slot.width / 2)) < 0.01
+        assert abs((ink.y + ink.height / 2) - (slot.y + slot.height / 2)) < 0.01
+        sizes[icon.name] = (ink.width * ink.height) ** 0.5
+    median = sorted(sizes.values())[len(sizes) // 2]
+    assert all(abs(s / median - 1) < 0.12 for s in sizes.values()), sizes
+
+
+def test_halo_is_the_outermost_ring_and_reads_on_both_pages(example_designs):
+    from designer.base.color import Color, contrast_ratio
+
+    design = example_designs[0]
+    svg = designer.compose(design).svg.decode("utf-8")
+    root = ET.fromstring(svg)
+    painted = [e for e in root if e.tag == f"{SVG}path"]
+    assert painted[0].get("class") == "halo"
+    halo = Color.parse(painted[0].get("fill"))
+    assert contrast_ratio(halo, Color.parse("#ffffff")) >= 3 and contrast_ratio(halo, Color.parse("#121212")) >= 3
+
+
+def test_rim_lightness_rises_with_rank(example_designs):
+    """The tier scheme's metals are ordered by lightness, so greyscale shows the rank."""
+    from designer.base.perception import seen_as
+
+    by_badge: dict[str, list] = {}
+    for design in example_designs:
+        by_badge.setdefault(design.badge_id, []).append(design)
+    for designs in by_badge.values():
+        lightness = [seen_as(d.color("tier"), "greyscale").convert("lab")["lightness"] for d in designs]
+        assert all(b - a >= 10 for a, b in zip(lightness, lightness[1:])), lightness
+
+
+def test_every_artwork_stays_inside_its_canvas(example_designs, golden_designs):
+    """Nothing (the rosette's tails included) is cut by the image edge: 4 px of 300 clear all round."""
+    for design in [*example_designs, *golden_designs]:
+        left, top, right, bottom = _ink_box(designer.compose(design).svg)
+        assert left >= 4 and top >= 4 and right <= 296 and bottom <= 296, (design.slug, left, top, right, bottom)
