@@ -28,7 +28,7 @@ console = Console(highlight=False)
 def _ask(question: str, check: Callable[[str], str | None], default: str | None = None) -> str:
     """Ask until the answer passes ``check`` (which returns a problem, or None)."""
     while True:
-        answer = typer.prompt(question, default=default if default is not None else ..., show_default=bool(default))
+        answer = typer.prompt(question, default=default, show_default=bool(default))
         answer = answer.strip()
         problem = check(answer)
         if problem is None:
@@ -107,12 +107,13 @@ def init_command(
     written = write(starter)
     what = starter.framework.title if starter.framework.name != "starter" else "basic starter badges"
     for path in written:
-        console.print(f"wrote {escape(display_path(path))}")
-    console.print(f"{starter.badge_count} badges: {escape(what)}")
+        console.print(f"wrote {escape(display_path(path))}", soft_wrap=True)
+    console.print(f"{starter.badge_count} badges: {escape(what)}", soft_wrap=True)
     for note in starter.notes:
-        console.print(f"[yellow]note:[/] {escape(note)}")
+        console.print(f"[yellow]note:[/] {escape(note)}", soft_wrap=True)
     shown = display_path(starter.badge_set)
-    console.print("next:")
-    console.print(f"  medbadge lint {escape(shown)}")
-    console.print(f"  medbadge build {escape(shown)} -o {escape(display_path(starter.directory / 'dist'))}")
+    console.print("next:")  # the two commands, whole on their lines so they can be copied
+    console.print(f"  medbadge lint {escape(shown)}", soft_wrap=True)
+    console.print(f"  medbadge build {escape(shown)} -o {escape(display_path(starter.directory / 'dist'))}",
+                  soft_wrap=True)
     return 0
