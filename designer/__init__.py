@@ -9,7 +9,9 @@ The public API is the pipeline's stages; the CLI and the studio are thin shells 
     violations = designer.lint(badge_set)
 
 Names are imported on first use (PEP 562), so ``import designer`` — and every command's start —
-loads no renderer, font engine or colour library until something needs it.
+loads no renderer, font engine or colour library until something needs it. ``__version__`` is the
+installed distribution's version (the one place it is written is pyproject.toml), read with
+importlib.metadata on first use.
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from designer.base.lazy import lazy_exports
-
-__version__ = "0.1.0"
 
 #: public name → the module that defines it
 _EXPORTS = {
@@ -50,4 +50,17 @@ if TYPE_CHECKING:
     from designer.resolve import resolve
 
 
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+_export, __dir__ = lazy_exports(__name__, _EXPORTS)
+
+
+def __getattr__(name: str) -> object:
+    if name != "__version__":
+        return _export(name)
+    from importlib.metadata import PackageNotFoundError, version  # ~30 ms: only when asked
+
+    try:
+        found = version("medbadge")
+    except PackageNotFoundError:  # a source tree that was never installed
+        found = "0+unknown"
+    globals()["__version__"] = found
+    return found

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from designer import __version__
+import designer
 
 
 def write(violations, report) -> str:
     data = {
-        "tool": "medbadge", "version": __version__, "badge_set": report.badge_set_path,
+        "tool": "medbadge", "version": designer.__version__, "badge_set": report.badge_set_path,
         "violations": [v.to_dict() for v in violations],
         "summary": {s: sum(v.severity == s for v in violations) for s in ("error", "warning", "info")},
     }

@@ -18,7 +18,7 @@ import json
 import os
 from pathlib import Path
 
-from designer import __version__
+import designer
 from designer.lint.docs import explain, markdown, sections
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -124,7 +124,7 @@ def write(violations, report) -> str:
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "medbadge", "semanticVersion": __version__, "version": __version__,
+            "tool": {"driver": {"name": "medbadge", "semanticVersion": designer.__version__, "version": designer.__version__,
                                 "informationUri": "https://github.com/medbadge/medbadge",
                                 "rules": [_rule(rule) for rule in rules]}},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": root.resolve().as_uri().rstrip("/") + "/",
