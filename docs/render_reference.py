@@ -2,8 +2,8 @@
 
     python docs/render_reference.py
 
-Writes ``docs/img/example-tiers.png`` (one badge of each template in all four tiers, at 150 px)
-and ``docs/img/example-sizes.png`` (one badge at 600, 96 and 64 px) from the bundled example,
+Writes ``docs/img/example-tiers.png`` (one badge of each domain in all four tiers, at 150 px)
+and ``docs/img/example-sizes.png`` (one badge at 300, 96 and 64 px) from the bundled example,
 through the public API and CairoSVG — what users get.
 """
 
@@ -20,7 +20,7 @@ from designer.base.raster import render_png
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "medical-school" / "badges.yaml"
 OUT = ROOT / "docs" / "img"
-SHOWN = ["history-taking", "physical-examination", "clinical-reasoning", "safe-prescribing", "patient-communication"]
+SHOWN = ["history-taking", "safe-prescribing", "patient-communication", "psychiatry"]  # one per domain
 
 
 def _png(artwork, size: int) -> Image.Image:
@@ -39,12 +39,13 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     sheet.convert("RGB").save(OUT / "example-tiers.png", optimize=True)
 
-    artwork = designer.compose(by_badge["history-taking"][2])
+    design = by_badge["history-taking"][2]
     sizes = [300, 96, 64]
     strip = Image.new("RGBA", (pad + sum(s + pad for s in sizes), 300 + 2 * pad), "white")
     x = pad
     for size in sizes:
-        strip.alpha_composite(_png(artwork, size), (x, pad + (300 - size) // 2))
+        # composed for its size, as the build does (at 64 px the template's small variant)
+        strip.alpha_composite(_png(designer.compose(design, size), size), (x, pad + (300 - size) // 2))
         x += size + pad
     strip.convert("RGB").save(OUT / "example-sizes.png", optimize=True)
 
