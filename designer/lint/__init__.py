@@ -8,7 +8,10 @@
     violations = lint(badge_set)          # [] when the set is clean
 
 Pipeline: load → resolve → compose (each design once) → every enabled rule's ``check(context)``
-→ drop duplicates → apply suppressions (an unused one is itself reported, MB002) → sort.
+→ drop duplicates → apply suppressions (an unused one is itself reported, MB002) → merge a
+finding shared by several tiers of a badge into one that lists the tiers, then one shared by
+several badges at the same place (a tier scheme, a brand role) into one that lists the badges →
+sort.
 A compose error that is the design's fault (text that does not fit, glyphs no font has) becomes a
 violation of MB203 / MB204 instead of stopping the run. Rules: :mod:`designer.lint.registry`;
 output formats: :mod:`designer.lint.formats`.
@@ -17,6 +20,7 @@ output formats: :mod:`designer.lint.formats`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from typing import TYPE_CHECKING
 
@@ -78,7 +82,38 @@ def lint(badge_set, designs: Sequence | None = None, config: LintConfig | None =
                        violation.element)
                 found.setdefault(key, violation)
     kept = _apply_suppressions(list(found.values()), config, {r.CODE for r in enabled}, designs)
-    return sorted(kept, key=Violation.sort_key)
+    return sorted(merge_shared(kept), key=Violation.sort_key)
+
+
+def merge_shared(violations: list[Violation]) -> list[Violation]:
+    """One finding for a problem several tiers (then several badges) share: same rule, place,
+    element and message. The merged finding has no ``tier`` (``badge``) and lists them instead,
+    in the message too, so every output format shows them.
+
+    >>> a = Violation("MB1", "x", "error", "too dark", "demo", "bronze")
+    >>> [(v.tier, v.tiers, v.message) for v in merge_shared([a, replace(a, tier="gold")])]
+    [(None, ('bronze', 'gold'), 'too dark (tiers bronze, gold)')]
+    """
+    def merged(items, field_name, plural, key):
+        groups: dict[tuple, list[Violation]] = {}
+        for v in items:
+            groups.setdefault(key(v), []).append(v)
+        out = []
+        for group in groups.values():
+            names = [getattr(v, field_name) for v in group]
+            if len(group) < 2 or None in names:
+                out.extend(group)
+                continue
+            first = group[0]
+            listed = tuple(dict.fromkeys(names))
+            out.append(replace(first, **{field_name: None, f"{field_name}s": listed},
+                               message=f"{first.message} ({plural} {', '.join(listed)})"))
+        return out
+
+    by_tier = merged(violations, "tier", "tiers",
+                     lambda v: (v.code, v.severity, v.badge, v.location, v.element, v.message, v.badges))
+    return merged(by_tier, "badge", "badges",
+                  lambda v: (v.code, v.severity, v.tier, v.tiers, v.location, v.element, v.message))
 
 
 def _apply_suppressions(violations: list[Violation], config: LintConfig, enabled: set[str],

@@ -45,6 +45,24 @@ class LintContext:
     def badge_location(self, *keys: str | int) -> Location:
         return self.badge_set.location("badges", self.badge_index, *keys)
 
+    def role_location(self, role: str) -> Location:
+        """Where the colour of ``role`` is set for this design: the badge's ``roles``, this tier's
+        roles in an inline tier list, the tier scheme (for the tier roles), the brand's ``roles``,
+        or else the brand palette line (the palette file's ``[roles]`` table)."""
+        model = self.badge_set.model
+        badge = model.badges[self.badge_index]
+        if role in badge.roles:
+            return self.badge_location("roles", role)
+        if isinstance(model.tiers, list):
+            for index, tier in enumerate(model.tiers):
+                if tier.id == self.design.tier_id and role in tier.roles:
+                    return self.badge_set.location("tiers", index, "roles", role)
+        elif role.startswith(("tier", "on-tier")):
+            return self.badge_set.location("tiers")
+        if role in model.brand.roles:
+            return self.badge_set.location("brand", "roles", role)
+        return self.badge_set.location("brand", "palette")
+
     def violation(self, rule, message: str, *, location: Location | None = None, element: str | None = None,
                   tier: str | None | bool = True) -> Violation:
         """A violation of ``rule`` (a rule module) about this design; severity comes from the config."""

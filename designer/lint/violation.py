@@ -1,7 +1,7 @@
 """``Violation``: one finding of one rule, as plain data (no printing, no colours).
 
 A violation names the rule (code and kebab-case name), its severity, a message, the badge and tier
-it concerns and where to look: a place in the badge set file (``path:line:col``) and, when the
+it concerns (or, for a finding shared by several, the tiers and badges it lists) and where to look: a place in the badge set file (``path:line:col``) and, when the
 finding is inside the SVG master, the element path (``svg/g[@class='icon']``).
 """
 
@@ -34,6 +34,10 @@ class Violation:
     tier: str | None = None
     location: Location | None = None
     element: str | None = None
+    #: A finding shared by several tiers of a badge (then ``tier`` is ``None``), or by several
+    #: badges (then ``badge`` is ``None``), is one finding that lists them (rank / file order).
+    tiers: tuple[str, ...] = ()
+    badges: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:
@@ -53,5 +57,5 @@ class Violation:
             "code": self.code, "name": self.name, "severity": self.severity, "message": self.message,
             "badge": self.badge, "tier": self.tier,
             "location": None if loc is None else {"path": loc.path, "line": loc.line, "column": loc.column},
-            "element": self.element,
+            "element": self.element, "tiers": list(self.tiers), "badges": list(self.badges),
         }

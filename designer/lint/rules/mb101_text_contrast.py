@@ -18,7 +18,9 @@ Example
 
 Fix
     Change the palette's ``on-primary`` / ``on-tier`` role (or the badge's ``roles``) to a colour
-    with enough contrast, e.g. ``ink`` on light faces and ``white`` on dark ones.
+    with enough contrast, e.g. ``ink`` on light faces and ``white`` on dark ones. The finding
+    points at the line that sets the text's colour role (the badge's or the tier's ``roles``, the
+    tier scheme, the brand's ``roles``, else the brand palette) and names the roles.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from __future__ import annotations
 import sys
 
 from designer.base.color import contrast_ratio
+from designer.lint.rounding import below
 from designer.lint.wcag import WHITE, display_px, is_large, required_ratio
 
 CODE = "MB101"
@@ -44,8 +47,9 @@ def check(context):
         ratio = contrast_ratio(run.fill, background)
         if ratio < needed:
             kind = "large text" if is_large(size, run.weight) else "text"
+            slot = context.design.template.text_slots[run.slot]
             yield context.violation(
                 sys.modules[__name__],
-                f"{run.slot} '{run.text}' {run.fill} on {background}: contrast {ratio:.2f}:1, "
-                f"{kind} at {size:.1f} px needs {needed:g}:1 (WCAG {level})",
-                element=f"svg/path[@class='text-{run.slot}']")
+                f"{run.slot} '{run.text}' {run.fill} ('{slot.fill_role}') on {background} ('{slot.background_role}'): "
+                f"contrast {below(ratio, 2)}:1, {kind} at {size:.1f} px needs {needed:g}:1 (WCAG {level})",
+                location=context.role_location(slot.fill_role), element=f"svg/path[@class='text-{run.slot}']")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import sys
 
 from designer.base.color import contrast_ratio
+from designer.lint.rounding import below
 from designer.lint.wcag import GRAPHIC_RATIO, WHITE
 
 CODE = "MB102"
@@ -32,6 +33,9 @@ NAME = "graphic-contrast"
 SUMMARY = "Graphical object below 3:1 against every neighbour (WCAG 1.4.11)"
 SEVERITY = "error"
 NEEDED = GRAPHIC_RATIO
+#: The colour role that paints each graphic the artwork reports (the finding points at it).
+ROLES = {"icon": "on-primary", "pips": "accent", "laurel": "accent", "rim": "tier", "keyline": "accent",
+         "halo": "halo"}
 
 
 def check(context):
@@ -45,8 +49,12 @@ def check(context):
         ratios = [(contrast_ratio(p.foreground, p.background.over(WHITE)), p) for p in pairs]
         if max(r for r, _ in ratios) >= NEEDED:
             continue
-        detail = "; ".join(f"{p.foreground} on {p.background} {r:.2f}:1" for r, p in ratios)
+        detail = "; ".join(f"{p.foreground} on {p.background} {below(r, 2)}:1" for r, p in ratios)
         against = "its background" if len(pairs) == 1 else "any neighbour"
+        if name.startswith("icon:"):  # a colour the icon's file hard-codes
+            where = context.badge_location("icon")
+        else:
+            where = context.role_location(ROLES.get(name, "primary"))
         yield context.violation(sys.modules[__name__],
                                 f"{name} does not reach {NEEDED:g}:1 against {against}: {detail}",
-                                element=f"svg/*[@class='{name}']")
+                                location=where, element=f"svg/*[@class='{name.split(':')[0]}']")
