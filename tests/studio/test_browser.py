@@ -134,3 +134,36 @@ def test_a_hostile_icon_upload_is_refused_in_the_browser(tmp_path):
         browser.close()
     assert any(e.startswith("evil.svg: ") and "script" in e.lower() for e in errors), errors
     assert not (tmp_path / "icons" / "evil.svg").exists()
+
+
+def test_a_broken_badge_set_is_fixed_in_the_browser(tmp_path):
+    """A YAML syntax error: the page shows the file in an editor with the place of the error; the
+    user corrects it, applies, saves, and the studio opens on the fixed file."""
+    from playwright.sync_api import sync_playwright
+
+    good = EXAMPLE.read_text(encoding="utf-8")
+    badge_file = tmp_path / "badges.yaml"
+    badge_file.write_text(good.replace("title: History Taking", "title: [History Taking", 1), encoding="utf-8")
+    with running_studio(str(badge_file), cwd=tmp_path) as url, sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        page = browser.new_page(viewport={"width": 1500, "height": 1100})
+        page.goto(url, wait_until="domcontentloaded", timeout=90_000)
+        editor = page.locator("textarea")
+        editor.wait_for(timeout=90_000)
+        page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=30_000)
+        error = page.locator('[data-testid="stAlertContentError"]').first.inner_text()
+        excerpt = page.locator('[data-testid="stCode"]').first.inner_text()
+        save = page.get_by_role("button", name="Save and reload")
+        assert save.is_disabled()
+        editor.fill(good)
+        editor.press("Control+Enter")  # Streamlit applies a text area's value on Ctrl+Enter (or blur)
+        page.wait_for_function("[...document.querySelectorAll('button')].some("
+                               "b => b.innerText.includes('Save and reload') && !b.disabled)", timeout=30_000)
+        page.locator("button:not([disabled])", has_text="Save and reload").first.click()
+        page.wait_for_function("document.querySelectorAll('[data-testid=\"stImage\"] img').length >= 7",
+                               timeout=90_000)
+        text = page.inner_text("body")
+        browser.close()
+    assert error.startswith("badges.yaml:") and "^" in excerpt and "[History Taking" in excerpt
+    assert badge_file.read_text(encoding="utf-8") == good
+    assert "History Taking" in text and "Traceback" not in text
