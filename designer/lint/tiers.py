@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from designer.base.perception import delta_e
+from designer.lint.rounding import below
 
 
 def tier_findings(context, rule, views: dict[str | None, str]):
@@ -19,7 +20,7 @@ def tier_findings(context, rule, views: dict[str | None, str]):
         close = [(label, delta_e(mine, theirs, view)) for view, label in views.items()]
         close = [(label, d) for label, d in close if d < minimum]
         if close:
-            shown = ", ".join(f"ΔE2000 {d:.1f} {label}" for label, d in close)
+            shown = ", ".join(f"ΔE2000 {below(d, 1)} {label}" for label, d in close)
             violation = context.violation(
                 rule, f"tier '{context.design.tier_id}' {mine} and tier '{lower.design.tier_id}' {theirs} "
                       f"are too similar: {shown} (needs {minimum:g})", location=where)

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import sys
 
+from designer.lint.rounding import below
+
 CODE = "MB201"
 NAME = "cap-height"
 SUMMARY = "Text cap height below the minimum at the smallest display size"
@@ -37,5 +39,5 @@ def check(context):
         if cap < minimum:
             yield context.violation(
                 sys.modules[__name__],
-                f"{run.slot} '{run.text}': cap height {cap:.2f} px at {context.config.text_display_px} px display, "
+                f"{run.slot} '{run.text}': cap height {below(cap, 2)} px at {context.config.text_display_px} px display, "
                 f"needs {minimum:g} px", element=f"svg/path[@class='text-{run.slot}']")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import sys
 
 from designer.icon_library import checks
+from designer.lint.rounding import below
 
 CODE = "MB202"
 NAME = "icon-stroke"
@@ -46,6 +47,6 @@ def check(context):
     if thinnest < context.config.min_stroke_px:
         yield context.violation(
             sys.modules[__name__],
-            f"icon '{artwork.icon.name}': thinnest stroke {thinnest:.2f} px at {display} px display, "
+            f"icon '{artwork.icon.name}': thinnest stroke {below(thinnest, 2)} px at {display} px display, "
             f"needs {context.config.min_stroke_px:g} px",
             location=context.badge_location("icon"), element="svg/g[@class='icon']")

@@ -22,6 +22,7 @@ import sys
 from dataclasses import replace
 
 from designer.base.perception import delta_e
+from designer.lint.rounding import above
 
 CODE = "MB401"
 NAME = "off-palette-colour"
@@ -45,7 +46,7 @@ def check(context):
             where, scope = context.badge_set.location("tiers"), {}
         violation = context.violation(
             sys.modules[__name__],
-            f"role '{role}' is {color}, not a colour of palette '{context.design.palette_name}' (nearest ΔE2000 {nearest:.1f})",
+            f"role '{role}' is {color}, not a colour of palette '{context.design.palette_name}' (nearest ΔE2000 {above(nearest, 1)})",
             location=where, tier=False)
         if scope:
             violation = replace(violation, **scope)

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import sys
 
+from designer.lint.rounding import above
+
 CODE = "MB705"
 NAME = "svg-file-size"
 SUMMARY = "SVG master over the file size budget"
@@ -32,5 +34,5 @@ def check(context):
     size_kb = len(context.artwork.svg) / 1024
     if size_kb > context.config.svg_budget_kb:
         yield context.violation(sys.modules[__name__],
-                                f"SVG master is {size_kb:.1f} kB, over the {context.config.svg_budget_kb:g} kB budget",
+                                f"SVG master is {above(size_kb, 1)} kB, over the {context.config.svg_budget_kb:g} kB budget",
                                 element="svg", location=context.badge_location("template"))
