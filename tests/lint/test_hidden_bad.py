@@ -82,3 +82,16 @@ def test_one_unreadable_letter_fails_the_run(tmp_path, monkeypatch):
 def test_what_is_not_an_emblem(icon, roles, tmp_path, monkeypatch):
     patch = {"badges": [{"icon": icon}], **({"brand": {"roles": roles}} if roles else {})}
     assert "MB502" not in {v.code for v in lint_case(tmp_path, patch, monkeypatch)}
+
+
+def test_colours_hard_coded_in_a_template_are_brand_checked(tmp_path, monkeypatch):
+    """Fills, strokes, gradient stops and style declarations a user template writes as literals."""
+    markup = ('<defs><linearGradient id="sheen"><stop offset="0" stop-color="#c21f6a"/>'
+              '<stop offset="1" style="stop-color: #0b5563"/></linearGradient></defs>'
+              '<rect x="250" y="560" width="100" height="8" fill="url(#sheen)" stroke="#13ff00"/>'
+              '<circle cx="300" cy="580" r="2" style="fill:#ffa500"/></svg>')
+    found = [v for v in lint_case(tmp_path, {"svg": ["</svg>", markup]}, monkeypatch) if v.code == "MB401"]
+    messages = " ".join(v.message for v in found)
+    for colour in ("#c21f6a", "#13ff00", "#ffa500"):
+        assert colour in messages
+    assert "#0b5563" not in messages  # a palette colour, even as a literal, is the brand's
