@@ -95,11 +95,12 @@ def _build(badge_set_path, target: Path, options: BuildOptions, progress: Progre
     try:
         entries, counts = _render_all(designs, keys, old_state, target, folder, options, badge_set, progress)
         files = [f for _, records in entries.values() for f in records]
-        files += _write_json(designs, badge_set, options, folder, files)
+        achievements: dict[str, dict] = {}  # slug -> the OB 3.0 Achievement, for the badge pages
+        files += _write_json(designs, badge_set, options, folder, files, achievements)
         if selection.wants(badge_set, "pages"):  # public badge pages (designer.share.pages), after the JSON
             from designer.share.pages import badge_pages
 
-            for design, path, page in badge_pages(designs, folder, files):
+            for design, path, page in badge_pages(designs, files, achievements):
                 _write(options, folder / path, page)
                 files.append(FileRecord(path, hashlib.sha256(page).hexdigest(), len(page), design.badge_id,
                                         design.tier_id, "page"))
@@ -248,7 +249,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
 
 
-def _write_json(designs, badge_set, options, folder, files) -> list[FileRecord]:
+def _write_json(designs, badge_set, options, folder, files, achievements: dict | None = None) -> list[FileRecord]:
     from designer.assetset import metadata
 
     if "json" not in options.formats:
@@ -267,6 +268,8 @@ def _write_json(designs, badge_set, options, folder, files) -> list[FileRecord]:
         for kind, builder in (("badgeclass", metadata.badgeclass), ("achievement", metadata.achievement)):
             path = f"{design.badge_id}/{design.slug}.{kind}.json"
             data = builder(design, issuer, badges[design.badge_id], id=metadata.asset_url(base, path), image=image)
+            if achievements is not None and kind == "achievement":
+                achievements[design.slug] = data
             blob = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
             (folder / design.badge_id).mkdir(exist_ok=True)
             _write(options, folder / path, blob)

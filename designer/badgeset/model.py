@@ -115,6 +115,8 @@ class Share(Strict):
     email: bool = False  # e-mail-signature PNG, 80 px shown at 2x
     print: bool = False  # vector print PDF
     pages: bool = False  # a public HTML page per badge and tier
+    credential_pages: bool = False  # a public page per issued credential (medbadge issue)
+    recipient_name: bool = False  # show the recipient's name on those pages: personal data, off by default
 
 
 class BadgeSetModel(Strict):

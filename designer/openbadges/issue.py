@@ -83,6 +83,8 @@ class IssueOptions:
     base_url: str | None = None  # where the asset set and publish/ are hosted; default: beside the issuer id
     secret: bytes | None = None  # HMAC key for salts and ids; default: derived from the issuer id
     random_salts: bool = False
+    credential_pages: bool | None = None  # a public page per credential; None: the badge set's share.credential_pages
+    recipient_name: bool | None = None  # the recipient's name on it; None: the badge set's share.recipient_name
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,10 @@ def issue(badge_set_path: str | Path, roster_path: str | Path, output: str | Pat
     target = Path(output).absolute()
     badge_set = designer.load(badge_set_path)
     model = badge_set.model
+    share = model.share  # credential pages (designer.share.credential_page), unless the options say otherwise
+    options = replace(options, credential_pages=share.credential_pages if options.credential_pages is None
+                      else options.credential_pages,
+                      recipient_name=share.recipient_name if options.recipient_name is None else options.recipient_name)
     entries = read_roster(roster_path)
     designs = _designs_for(badge_set, entries, display_path(roster_path))
     _check_target(target)
@@ -416,6 +422,13 @@ def _issue_one(entry: RosterEntry, art: _Artwork, issuer: metadata.IssuerInfo,
         svg = art.svg_bakers[version](payload)
     files.append((f"{relative}/{stem}.svg", svg, "svg"))
     files.extend((path, data, "assertion") for path, data in hosted)
+    if options.credential_pages:  # its public page (designer.share.credential_page), hosted with the assertions
+        from designer.share.credential_page import credential_page
+
+        page_url = metadata.asset_url(base, f"credentials/{id_token[:32]}.html")
+        page = credential_page(design, art.achievement, record, page_url, show_name=bool(options.recipient_name))
+        files.append((publish_path(page_url), page, "page"))
+        record["page"] = page_url
     write_all_atomic([(folder / path, data) for path, data, _ in files], make_parents=True)
     record["files"] = [{"path": path, "kind": kind, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
                        for path, data, kind in files]

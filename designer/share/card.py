@@ -19,8 +19,10 @@ from html import escape
 
 from designer.artwork import Artwork, ColorPair, TextRun
 from designer.base.errors import TextFitError
+from designer.base.frozen import FrozenMap
 from designer.base.geometry import Box, fmt
 from designer.design import Design
+from designer.templates import TextSlot
 from designer.text.fit import FittedText, fit_text_to_box
 from designer.text.outlines import line_path
 
@@ -28,12 +30,21 @@ WIDTH, HEIGHT = 1200, 627
 BADGE_BOX = Box(56, 63.5, 500, 500)
 COLUMN_X, COLUMN_WIDTH = 620, 524
 BAND_HEIGHT = 20
-#: (slot, top, room height, largest size, smallest size, lines) — geometry, in card pixels.
-TITLE = ("card-title", 120, 252, 76, 40, 3)
-TIER = ("card-tier", 0, 48, 40, 28, 1)  # placed 40 px under the title
-ISSUER = ("card-issuer", 478, 66, 32, 24, 2)
+TIER_GAP = 40  # between the title's last line and the tier line
+#: The card's text slots, like a template's: the room (x, top, width, height; the tier line's top
+#: follows the title), size range and line limit, on the brand's primary colour.
+_ROOM = {"card-title": (120, 252, 76, 40, 3), "card-tier": (0, 48, 40, 28, 1), "card-issuer": (478, 66, 32, 24, 2)}
 
 _ROOT = re.compile(rb"<svg\b[^>]*>")
+
+
+def card_slots(weights: list[int]) -> dict[str, TextSlot]:
+    """The slots of a card whose design has faces of ``weights``: the title in the heaviest, the rest
+    in the lightest."""
+    return {name: TextSlot(name=name, box=(COLUMN_X, top, COLUMN_WIDTH, height), arc=None, max_size=largest,
+                           min_size=smallest, max_lines=lines, weight=weights[-1] if name == "card-title" else weights[0],
+                           fill_role="on-primary", background_role="primary")
+            for name, (top, height, largest, smallest, lines) in _ROOM.items()}
 
 
 def card_texts(design: Design) -> tuple[str, str, str]:
@@ -42,26 +53,26 @@ def card_texts(design: Design) -> tuple[str, str, str]:
 
 
 def compose_card(design: Design, artwork: Artwork) -> Artwork:
-    """The card of ``design`` (whose badge ``artwork`` compose made); raises what fitting raises."""
-    background, ink = design.color("primary"), design.color("on-primary")
-    weights = sorted(weight for weight, _ in design.fonts)
-    title, tier, issuer = card_texts(design)
-    laid = []
-    fitted = _fit(design, TITLE, title, weights[-1])
-    laid.append((TITLE, title, fitted, weights[-1], TITLE[1]))
-    title_height = fitted.cap_height + fitted.size * fitted.line_height * (len(fitted.lines) - 1)
-    tier_top = TITLE[1] + title_height + 40
-    laid.append((TIER, tier, _fit(design, TIER, tier, weights[0]), weights[0], tier_top))
-    laid.append((ISSUER, issuer, _fit(design, ISSUER, issuer, weights[0]), weights[0], ISSUER[1]))
+    """The card of ``design`` (whose badge ``artwork`` compose made); raises what fitting raises.
 
-    paths, runs = [], []
-    for (slot, _, height, *_rest), text, fitted, weight, top in laid:
+    The returned artwork's design carries the card's slots in its template (``card-title``,
+    ``card-tier``, ``card-issuer``), so the lint rules find each run's colour roles as for a badge."""
+    background, ink = design.color("primary"), design.color("on-primary")
+    slots = card_slots(sorted(weight for weight, _ in design.fonts))
+    paths, runs, top = [], [], None
+    for (name, slot), text in zip(slots.items(), card_texts(design)):
+        fitted = _fit(design, slot, text)
+        if name == "card-tier":
+            top = top + TIER_GAP
+        else:
+            top = slot.box[1]
         d, ink_box = _left_aligned(fitted, COLUMN_X, top)
-        paths.append(f'<path class="text-{slot}" d="{d}" fill="{ink}"/>')
+        paths.append(f'<path class="text-{name}" d="{d}" fill="{ink}"/>')
         families = tuple(dict.fromkeys(g.face.family for line in fitted.lines for g in line.glyphs))
-        runs.append(TextRun(slot=slot, text=text, lines=tuple(l.text for l in fitted.lines), size=fitted.size,
-                            weight=weight, cap_height=fitted.cap_height, families=families, box=ink_box,
-                            slot_box=Box(COLUMN_X, top, COLUMN_WIDTH, height), fill=ink, background=background))
+        runs.append(TextRun(slot=name, text=text, lines=tuple(l.text for l in fitted.lines), size=fitted.size,
+                            weight=slot.weight, cap_height=fitted.cap_height, families=families, box=ink_box,
+                            slot_box=Box(COLUMN_X, top, COLUMN_WIDTH, slot.box[3]), fill=ink, background=background))
+        top += fitted.cap_height + fitted.size * fitted.line_height * (len(fitted.lines) - 1)
     label = f"{design.title} — {design.cue.label}"
     svg = "\n".join([
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" '
@@ -77,8 +88,9 @@ def compose_card(design: Design, artwork: Artwork) -> Artwork:
         "",
     ])
     pairs = tuple(ColorPair(f"text:{run.slot}", ink, background, "text") for run in runs)
-    return replace(artwork, svg=svg.encode("utf-8"), canvas=WIDTH, texts=tuple(runs), pairs=pairs,
-                   template_slots=tuple(run.slot for run in runs))
+    template = replace(design.template, text_slots=FrozenMap({**design.template.text_slots, **slots}))
+    return replace(artwork, design=replace(design, template=template), svg=svg.encode("utf-8"), canvas=WIDTH,
+                   texts=tuple(runs), pairs=pairs, template_slots=tuple(slots))
 
 
 def card_alt_text(design: Design) -> str:
@@ -87,12 +99,12 @@ def card_alt_text(design: Design) -> str:
     return f"{design.alt_text} Share card: {title}, {tier}, {issuer}."
 
 
-def _fit(design: Design, slot, text: str, weight: int) -> FittedText:
-    name, _, height, largest, smallest, lines = slot
-    what = f"the {name.replace('-', ' ')} of badge '{design.badge_id}'"
+def _fit(design: Design, slot: TextSlot, text: str) -> FittedText:
+    what = f"the {slot.name.replace('-', ' ')} of badge '{design.badge_id}'"
     try:
-        return fit_text_to_box(text, design.font_stack(weight), width=COLUMN_WIDTH, height=height,
-                               max_size=largest, min_size=smallest, max_lines=lines, what=what)
+        return fit_text_to_box(text, design.font_stack(slot.weight), width=slot.box[2], height=slot.box[3],
+                               max_size=slot.max_size, min_size=slot.min_size, max_lines=slot.max_lines,
+                               line_height=slot.line_height, what=what)
     except TextFitError as error:
         raise TextFitError(error.message, design.location, hint="shorten the text: the share card has "
                            f"{COLUMN_WIDTH} px beside the badge") from None

@@ -40,7 +40,9 @@ def card_violations(badge_set, designs, config=None) -> list:
             card, error = compose_card(design, compose(design)), None
         except (TextFitError, MissingGlyphsError) as failure:
             card, error = None, failure
-        context = LintContext(design, card, card_config, badge_set, index_of[design.badge_id], error)
+        # the card's design carries the card's slots in its template, where rules find each run's roles
+        context = LintContext(card.design if card else design, card, card_config, badge_set,
+                              index_of[design.badge_id], error)
         for rule in rules:
             found += list(rule.check(context))
     return sorted(found, key=Violation.sort_key)

@@ -7,15 +7,14 @@ and Twitter card tags, the image being the share card when the badge set makes o
 Achievement as JSON-LD (``application/ld+json``), the same document as the hosted
 ``.achievement.json``. No script, no external resource: the page works from any static host.
 
-The pages are made after the Open Badges JSON: each page reads its Achievement from the file the
-build has just staged, so the page and the JSON cannot disagree.
+The pages are made after the Open Badges JSON, from the very Achievement documents the build has
+just written, so a page and its JSON cannot disagree.
 """
 
 from __future__ import annotations
 
 import json
 from html import escape
-from pathlib import Path
 
 from designer.design import Design
 
@@ -24,20 +23,20 @@ _STYLE = ("body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem aut
           "dt{font-weight:600}dd{margin:0 0 .6rem 0}footer{margin-top:2rem;font-size:.9rem;color:#555}")
 
 
-def badge_pages(designs: list[Design], folder: Path, files) -> list[tuple[Design, str, bytes]]:
-    """``(design, relative path, page bytes)`` for every design whose Achievement is in ``files``
-    (the build's file records so far; the Achievement JSON is read from the staging ``folder``)."""
+def badge_pages(designs: list[Design], files, achievements: dict[str, dict]) -> list[tuple[Design, str, bytes]]:
+    """``(design, relative path, page bytes)`` for every design with an Achievement in
+    ``achievements`` (slug → the OB 3.0 Achievement the build has just written); ``files`` are the
+    build's file records so far (the images and JSON a page links to)."""
     by_design: dict[tuple[str, str], dict[str, list]] = {}
     for record in files:
         by_design.setdefault((record.badge, record.tier), {}).setdefault(record.kind, []).append(record)
     pages = []
     for design in designs:
         records = by_design.get((design.badge_id, design.tier_id), {})
-        if not records.get("achievement"):
+        achievement = achievements.get(design.slug)
+        if achievement is None or not records.get("achievement"):
             continue  # built without the JSON format: no Achievement to show
-        entry = records["achievement"][0]
-        achievement = json.loads((folder / entry.path).read_bytes())
-        base = achievement["id"][: -len(entry.path)]
+        base = achievement["id"][: -len(records["achievement"][0].path)]
         path = f"{design.badge_id}/{design.slug}.html"
         pages.append((design, path, badge_page(design, achievement, base, path, records)))
     return pages

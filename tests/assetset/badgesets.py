@@ -23,6 +23,7 @@ def make_badge_set(folder: Path, count: int, *, name: str = "badges.yaml", edit=
             badge["id"] = f"{badge['id']}-{index // len(source) + 1}"
         badges.append(badge)
     data["badges"] = badges
+    data.pop("share", None)  # the badges alone: share renditions (tests/share) are not what these sets measure
     if edit is not None:
         edit(data)
     folder.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,7 @@ SLUG = "history-taking-distinguished"
 def test_the_example_turns_every_rendition_on():
     share = designer.load(EXAMPLE).model.share
     assert share.card and share.email and share.print and share.pages
-    assert not share.recipient_name  # personal data stays off
+    assert not share.credential_pages and not share.recipient_name  # opt-in: pages naming people stay off
 
 
 def test_card_is_1200_by_627_with_its_text_in_itxt(shared_set):
