@@ -36,7 +36,7 @@ APP = Path(__file__).resolve().parent.parent / "studio" / "app.py"
 START_TIMEOUT_S = 90
 #: What Streamlit prints at start-up that this command says itself (or that is not for users).
 _BANNER = ("You can now view your Streamlit app", "URL: http", "Local URL:", "Network URL:", "External URL:",
-           "Uvicorn server started", "Collecting usage statistics", "Welcome to Streamlit")
+           "Uvicorn server started", "Collecting usage statistics", "Welcome to Streamlit", "Stopping...")
 
 
 def free_port() -> int:

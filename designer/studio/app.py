@@ -128,7 +128,13 @@ def save_repair() -> None:
 
 
 def revert_repair() -> None:
+    try:
+        st.session_state.repair_source = repair.Source.read(badge_set_path())  # as it is on disk now
+    except MedbadgeError as error:
+        st.session_state.repair_message = str(error)
+        return
     st.session_state.repair_text = st.session_state.repair_source.text
+    st.session_state.repair_message = None
 
 
 def repair_page() -> None:

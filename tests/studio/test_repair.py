@@ -77,6 +77,11 @@ def test_discard_returns_to_the_file_on_disk(broken):
     app.text_area(key="repair_text").set_value(BROKEN + "\n# a note").run()
     app.button(key="repair_revert").click().run()
     assert app.text_area(key="repair_text").value == BROKEN
+    theirs = "# a colleague's version\n" + BROKEN
+    broken.write_text(theirs, encoding="utf-8")  # changed on disk meanwhile: discard shows it as it is now
+    app.text_area(key="repair_text").set_value(BROKEN + "\n# mine").run()
+    app.button(key="repair_revert").click().run()
+    assert app.text_area(key="repair_text").value == theirs
 
 
 def test_a_change_on_disk_meanwhile_is_never_overwritten(broken):
