@@ -103,6 +103,14 @@ def test_shell_completion_is_installable_and_completes():
     assert done.stdout.split() == ["--fail-level"]
 
 
+def test_install_completion_writes_the_script_and_sources_it(tmp_path):
+    done = run_medbadge("--install-completion", "bash", env={"HOME": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    script = tmp_path / ".bash_completions" / "medbadge.sh"
+    assert "_MEDBADGE_COMPLETE=complete_bash" in script.read_text(encoding="utf-8")
+    assert f"source '{script}'" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
+
+
 def test_python_dash_m_designer_is_the_command():
     done = run_medbadge("--version")
     assert done.returncode == 0 and done.stdout == f"medbadge {__version__}\n"
