@@ -426,7 +426,8 @@ def _issue_one(entry: RosterEntry, art: _Artwork, issuer: metadata.IssuerInfo,
         from designer.share.credential_page import credential_page
 
         page_url = metadata.asset_url(base, f"credentials/{id_token[:32]}.html")
-        page = credential_page(design, art.achievement, record, page_url, show_name=bool(options.recipient_name))
+        page = credential_page(design, art.achievement, record, page_url, show_name=bool(options.recipient_name),
+                               image=max(art.pngs, key=lambda item: item[0].pixels)[1])
         files.append((publish_path(page_url), page, "page"))
         record["page"] = page_url
     write_all_atomic([(folder / path, data) for path, data, _ in files], make_parents=True)

@@ -15,6 +15,7 @@ identity is the salted SHA-256 of their e-mail address, which they can confirm a
 
 from __future__ import annotations
 
+import base64
 from html import escape
 from urllib.parse import urlencode
 
@@ -41,16 +42,19 @@ def linkedin_url(name: str, organisation: str, issued_on: str, page_url: str, cr
 
 
 def credential_page(design: Design, achievement: dict, record: dict, page_url: str, *,
-                    show_name: bool = False) -> bytes:
+                    show_name: bool = False, image: bytes | None = None) -> bytes:
     """The page of one issued credential. ``record`` is its entry in ``issued.json`` (name,
-    identity, salt, issuedOn, credential or assertion id, proof, statusListIndex)."""
+    identity, salt, issuedOn, credential or assertion id, proof, statusListIndex); ``image`` the
+    badge PNG, inlined as a ``data:`` URL so the page stands alone wherever it is hosted (else the
+    Achievement's hosted image is linked)."""
     credential_id = record.get("credential") or record.get("assertion") or page_url
     issued_on = record["issuedOn"]
     name = achievement["name"]
     issuer = achievement.get("creator", {})
     organisation = issuer.get("name", design.issuer_name)
     awarded = f"Awarded to {record['name']}" if show_name else "Awarded to its holder"
-    image = achievement.get("image", {})
+    source = (f"data:image/png;base64,{base64.b64encode(image).decode('ascii')}" if image is not None
+              else achievement.get("image", {}).get("id"))
     lines = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              f"<title>{escape(name)} — {escape(organisation)}</title>",
@@ -63,8 +67,8 @@ def credential_page(design: Design, achievement: dict, record: dict, page_url: s
               f"<style>{_STYLE}</style>", "</head>", "<body>", "<main>",
               f"<h1>{escape(name)}</h1>", f"<p>{escape(awarded)} by {escape(organisation)} on "
               f'<time datetime="{escape(issued_on)}">{escape(issued_on[:10])}</time>.</p>']
-    if image.get("id"):
-        lines.append(f'<img src="{escape(image["id"])}" width="340" height="340" alt="{escape(design.alt_text)}">')
+    if source:
+        lines.append(f'<img src="{escape(source)}" width="340" height="340" alt="{escape(design.alt_text)}">')
     lines += [f"<p>{escape(design.description)}</p>", "<h2>Criteria</h2>", f"<p>{escape(design.criteria)}</p>",
               "<h2>Add it to your profile</h2>",
               f'<p><a class="linkedin" href="{escape(linkedin_url(name, organisation, issued_on, page_url, credential_id))}">'
