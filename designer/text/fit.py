@@ -9,11 +9,12 @@ overflow in canvas units at the minimum size, so the designer knows how much to 
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 
 from designer.base.errors import TextFitError
 from designer.base.geometry import Arc
-from designer.text.fonts import FontStack
+from designer.text.fonts import FontStack, load_face
 from designer.text.shaping import ShapedText, cap_height_em, shape
 
 SIZE_STEP = 1.0
@@ -35,6 +36,29 @@ class FittedText:
     @property
     def cap_height(self) -> float:
         return cap_height_em(self.lines[0].glyphs[0].face) * self.size if self.lines[0].glyphs else 0.0
+
+
+def _units(overflow: float) -> str:
+    """An overflow in whole units, or to a tenth when under one (never "0 units too tall")."""
+    return f"{overflow:.0f}" if overflow >= 0.5 else f"{math.ceil(overflow * 10) / 10:.1f}"
+
+
+def height_em(line: ShapedText) -> float:
+    """The height (em) a slot must hold for a line, by script.
+
+    Text with capitals (Latin, Greek, Cyrillic) is fitted on the font's cap height: capitals fill
+    it, lowercase ascenders and accents overshoot it a little. A script without capitals (Arabic,
+    Hebrew, Devanagari, CJK …) has no cap height to go by — a font's ``sCapHeight`` is then a
+    nominal Latin value (Noto Sans Arabic: 0.714 em, taller than the brand font's capitals), which
+    made short Arabic subtitles "overflow by 0 units". Such text is fitted on its letters' body,
+    the font's x-height (OS/2 ``sxHeight``), with its tall strokes and dots overshooting as Latin
+    ascenders do."""
+    if not line.glyphs:
+        return 0.7
+    if any(char.upper() != char.lower() for char in line.text):
+        return cap_height_em(line.glyphs[0].face)
+    face = load_face(line.glyphs[0].face)
+    return face.x_height / face.upem
 
 
 def _sizes(max_size: float, min_size: float) -> list[float]:
@@ -70,7 +94,7 @@ def fit_text_to_box(text: str, stack: FontStack, *, width: float, height: float,
     for count in range(1, min(max_lines, len(words)) + 1):
         lines = (shape(" ".join(words), stack),) if count == 1 else balanced_lines(words, count, stack)
         widest = max(l.width for l in lines)
-        cap = cap_height_em(lines[0].glyphs[0].face) if lines[0].glyphs else 0.7
+        cap = height_em(lines[0])
         for size in _sizes(max_size, min_size):
             if widest * size <= width and (cap + (count - 1) * line_height) * size <= height:
                 return FittedText(text, lines, size, line_height)
@@ -78,11 +102,11 @@ def fit_text_to_box(text: str, stack: FontStack, *, width: float, height: float,
     count = min(max_lines, len(words))
     lines = (shape(" ".join(words), stack),) if count == 1 else balanced_lines(words, count, stack)
     over_w = max(l.width for l in lines) * min_size - width
-    over_h = (cap_height_em(lines[0].glyphs[0].face) + (count - 1) * line_height) * min_size - height
+    over_h = (height_em(lines[0]) + (count - 1) * line_height) * min_size - height
     if over_w > 0:
-        how = f"{over_w:.0f} units too wide ({over_w / width:.0%})"
+        how = f"{_units(over_w)} units too wide ({over_w / width:.0%})"
     else:
-        how = f"{over_h:.0f} units too tall"
+        how = f"{_units(over_h)} units too tall"
     raise TextFitError(f"{what} '{text}' does not fit: at the minimum size {min_size:g} on {count} "
                        f"line{'s' if count > 1 else ''} it is {how}",
                        hint="shorten the text, or pick a template with a larger slot")

@@ -95,3 +95,26 @@ def test_colours_hard_coded_in_a_template_are_brand_checked(tmp_path, monkeypatc
     for colour in ("#c21f6a", "#13ff00", "#ffa500"):
         assert colour in messages
     assert "#0b5563" not in messages  # a palette colour, even as a literal, is the brand's
+
+
+@pytest.mark.parametrize("subtitle", ["طب", "مهارات سريرية", "رعاية المرضى", "صحة"])
+def test_a_short_arabic_subtitle_fits(subtitle, tmp_path, monkeypatch):
+    """Arabic has no capitals: it is fitted on its letters' body (x-height), not on a nominal
+    Latin cap height that made every short subtitle "overflow by 0 units"."""
+    from designer.text.fit import height_em
+    from designer.text.shaping import shape
+
+    found = lint_case(tmp_path, {"badges": [{"template": "rounded-square", "subtitle": subtitle}]}, monkeypatch)
+    assert "MB203" not in {v.code for v in found}
+    design = designer_design(tmp_path, subtitle)
+    line = shape(subtitle, design.font_stack(700))
+    assert height_em(line) < 0.6  # Noto Sans Arabic's x-height, not its 0.714 em "cap height"
+
+
+def designer_design(tmp_path, subtitle):
+    import designer
+    from tests.lint.conftest import write_case
+
+    return designer.resolve(designer.load(write_case(tmp_path, {"badges": [{"template": "rounded-square",
+                                                                             "subtitle": subtitle}]},
+                                                      name="arabic.yaml")))[0]
