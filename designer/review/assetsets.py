@@ -97,6 +97,10 @@ def _designs(root: Path, manifest: Path, parsed) -> AssetSet:
         except (KeyError, TypeError):
             raise MedbadgeError(f"file entry {number} lacks path, sha256, kind, badge or tier",
                                 Location(display_path(manifest)), hint="rebuild the asset set with `medbadge build`") from None
+        parts = Path(entry.path).parts
+        if not parts or Path(entry.path).is_absolute() or ".." in parts:
+            raise MedbadgeError(f"file entry {number} names a place outside the asset set: {entry.path!r}",
+                                Location(display_path(manifest)), hint="rebuild the asset set with `medbadge build`")
         if badge is None or tier is None:
             continue  # the contact sheet and other set-level files
         slug = f"{badge}-{tier}"

@@ -23,6 +23,7 @@ PREVIEW_PX = 340
 #: Channel difference (0-255) below which a pixel counts as unchanged.
 TOLERANCE = 2
 MAX_IMAGE_BYTES = 64 * 1024 * 1024
+MAX_SIDE_PX = 4096  # the largest PNG size a build writes (assetset.options.MAX_SIZE)
 MAGENTA = (214, 0, 122)
 
 
@@ -78,9 +79,11 @@ def _image(root: Path, design: DesignFiles):
 
             return raster.render_image(data, PREVIEW_PX)
         image = Image.open(io.BytesIO(data))
+        if max(image.size) > MAX_SIDE_PX:  # checked before the pixels are decoded
+            raise ValueError(f"{image.size[0]} x {image.size[1]} px is larger than a build makes")
         image.load()
         return image.convert("RGBA")
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
         raise MedbadgeError(f"the image cannot be read: {error}", Location(display_path(path)),
                             hint="rebuild the asset set with `medbadge build`") from None
 

@@ -74,4 +74,15 @@ def diff_asset_sets(old: str | Path, new: str | Path, output: str | Path | None,
         report_path = Path(output) / REPORT_PAGE
         page = report.report_html(title, changes, unchanged, images, fractions, linted)
         write_all_atomic([*files, (report_path, page)], make_parents=True)
+        _remove_stale(Path(output) / IMAGES, {path.name for path, _ in files})
     return DiffResult(changes, unchanged, fractions, linted, report_path, time.perf_counter() - started)
+
+
+def _remove_stale(folder: Path, kept: set[str]) -> None:
+    """Pictures an earlier diff left in the report folder that this report does not show."""
+    for path in folder.glob("*.png"):
+        if path.name not in kept and path.stem.endswith(("-before", "-after", "-difference")):
+            try:
+                path.unlink()
+            except OSError:
+                pass  # a picture nobody links to is harmless

@@ -98,7 +98,7 @@ def test_exit_codes_and_summaries(asset_sets, tmp_path, capsys, monkeypatch):
     assert appended.count("## medbadge diff") == 2 and appended.endswith(markdown)
 
 
-@pytest.mark.parametrize("damage", ["missing", "file", "no-manifest", "bad-json", "no-files"])
+@pytest.mark.parametrize("damage", ["missing", "file", "no-manifest", "bad-json", "no-files", "outside", "huge-png"])
 def test_bad_input_is_one_message_and_exit_2(asset_sets, tmp_path, capsys, damage):
     before, _ = asset_sets
     broken = tmp_path / "broken"
@@ -111,14 +111,25 @@ def test_bad_input_is_one_message_and_exit_2(asset_sets, tmp_path, capsys, damag
             manifest.unlink()
         elif damage == "bad-json":
             manifest.write_text('{\n  "files": [,]\n}\n')
+        elif damage == "outside":  # a manifest that names a file elsewhere is refused, not read
+            data = json.loads(manifest.read_text())
+            data["files"][0]["path"] = "../../etc/passwd"
+            manifest.write_text(json.dumps(data))
+        elif damage == "huge-png":  # a 5000 x 5000 PNG (tiny on disk) in place of a changed design's picture
+            Image.new("1", (5000, 5000)).save(broken / "history-taking" / "history-taking-advanced-340.png")
         else:
             manifest.write_text(json.dumps({"generator": "x"}))
-    code = main(["diff", str(before), str(broken), "-o", str(tmp_path / "report")])
+    old, new = (broken, asset_sets[1]) if damage == "huge-png" else (before, broken)  # a changed design is read
+    code = main(["diff", str(old), str(new), "-o", str(tmp_path / "report")])
     err = capsys.readouterr().err
     assert code == 2
     assert err.startswith("error: ") and "Traceback" not in err and "broken" in err
     if damage == "bad-json":
         assert "manifest.json:2:13" in err
+    if damage == "outside":
+        assert "outside the asset set" in err
+    if damage == "huge-png":
+        assert "history-taking-advanced-340.png" in err and "larger than a build makes" in err
     assert not (tmp_path / "report").exists()  # nothing half-written
 
 
@@ -130,3 +141,11 @@ def test_usage_errors(asset_sets, capsys):
         from designer.review import parse_range
 
         parse_range("main")
+
+
+def test_a_reused_report_folder_keeps_only_the_new_pictures(asset_sets, tmp_path):
+    before, after = asset_sets
+    diff_asset_sets(before, after, tmp_path / "report")
+    assert list((tmp_path / "report" / "images").glob("*.png"))
+    diff_asset_sets(before, before, tmp_path / "report")  # no change now
+    assert list((tmp_path / "report" / "images").glob("*.png")) == []
