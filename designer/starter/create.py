@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from designer.base.errors import Location, MedbadgeError, display_path, unknown_name
+from designer.base.errors import Location, MedbadgeError, did_you_mean, display_path, unknown_name
 from designer.frameworks import Framework, framework_from_data, slug
 
 MIXED = "mixed"  # one template after another, so a set shows every shape
@@ -89,9 +89,9 @@ def load_framework(ref: str | None) -> tuple[Framework, bool]:
         from designer.starter.school_list import read_school_list
 
         return read_school_list(ref), True
-    raise unknown_name("framework", ref, [*frameworks.names(), "none"]).__class__(
-        f"unknown framework '{ref}'", hint=f"choose {', '.join(frameworks.names())}, none, "
-                                            "or give a .csv or .yaml file of your own list")
+    raise MedbadgeError(f"unknown framework '{ref}'",
+                        hint=did_you_mean(ref, [*frameworks.names(), "none"])
+                        or f"choose {', '.join(frameworks.names())}, none, or a .csv or .yaml file of your own list")
 
 
 def issuer_mark(school: str) -> str:
@@ -144,7 +144,12 @@ def plan(options: StarterOptions) -> Starter:
     files: list[tuple[Path, bytes]] = []
     notes: list[str] = []
     if options.brand_colour:
-        palette, toml, note = _derived_palette(options.brand_colour, school)
+        palette = slug(school)[:40].rstrip("-") or "brand"
+        palette_file = directory / PALETTE_FOLDER / f"{palette}.toml"
+        if palette_file.exists() or palette_file.is_symlink():  # before the work of deriving
+            raise MedbadgeError(f"{display_path(palette_file)} exists",
+                                hint="init never replaces a file: choose another folder, or remove it")
+        toml, note = _derived_palette(options.brand_colour, palette, school)
         files.append((directory / PALETTE_FOLDER / f"{palette}.toml", toml))
         palette_note = f"{PALETTE_FOLDER}/{palette}.toml, derived from {options.brand_colour} by `medbadge palettes derive`"
         notes.extend(note)
@@ -184,9 +189,8 @@ class _TemplatePlacer:
         refused = {name for label in labels for name, _ in misfits(label, "tier_label")}
         self.usable = [name for name in self.names if name not in refused]
         if not self.usable or (choice != MIXED and choice in refused):
-            label = next(l for l in labels if misfits(l, "tier_label", (choice,) if choice != MIXED else None))
-            raise MedbadgeError(f"the tier label '{label}' does not fit the "
-                                + (f"{choice} template" if choice != MIXED else "templates"),
+            where = f"the {choice} template" if choice != MIXED else "any template"
+            raise MedbadgeError(f"the tier labels {', '.join(repr(l) for l in labels)} do not all fit {where}",
                                 hint="shorten the level labels of the framework, or choose another template")
 
     def template_for(self, index: int, item, aligned: bool) -> tuple[str | None, str]:
@@ -212,7 +216,7 @@ class _TemplatePlacer:
                             hint="shorten it: the official wording stays in 'name'")
 
 
-def _derived_palette(colour: str, school: str) -> tuple[str, bytes, list[str]]:
+def _derived_palette(colour: str, name: str, school: str) -> tuple[bytes, list[str]]:
     """A palette from the brand colour, derived and linted exactly as ``medbadge palettes derive`` does."""
     from designer.base.color import Color, ColorParseError
     from designer.lint.derived_palette import lint_derived
@@ -224,14 +228,13 @@ def _derived_palette(colour: str, school: str) -> tuple[str, bytes, list[str]]:
         raise MedbadgeError(str(error), hint="pass --brand-colour as #rrggbb, e.g. #0b5563") from None
     if not key.opaque:
         raise MedbadgeError("the brand colour must be opaque (no alpha)", hint="pass --brand-colour as #rrggbb")
-    name = (slug(school)[:40].rstrip("-") or "brand")
     derived = derive([key], name=name, title=school)
     violations = lint_derived(derived)
     if violations:
         raise DerivationError(f"the palette derived from {colour} fails {len(violations)} lint check(s): "
                               + "; ".join(f"{v.code} {v.message}" for v in violations[:3]),
                               hint="try a darker or more saturated brand colour")
-    return name, derived.to_toml().encode("utf-8"), list(derived.notes)
+    return derived.to_toml().encode("utf-8"), list(derived.notes)
 
 
 def _check_loads(files: list[tuple[Path, bytes]], directory: Path) -> None:
@@ -254,10 +257,10 @@ def write(starter: Starter) -> list[Path]:
     directory = starter.directory
     created = not directory.exists()
     try:
-        (directory / PALETTE_FOLDER).mkdir(parents=True, exist_ok=True) if any(
-            p.parent != directory for p, _ in starter.files) else directory.mkdir(parents=True, exist_ok=True)
+        for folder in sorted({path.parent for path, _ in starter.files}):
+            folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise write_error(error, directory) from None
+        raise write_error(error, directory, "nothing was written") from None
     try:
         write_all_atomic(list(starter.files), exclusive=True)
     except BaseException:

@@ -16,7 +16,6 @@ import pytest
 import designer
 from designer.cli import main
 from designer.frameworks import names as framework_names
-from tests.conftest import ROOT
 
 SCHOOL = ["--school", "Northfield School of Medicine", "--url", "https://northfield-med.example"]
 
