@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from designer.cli import app
+from designer.cli.help import examples
 from designer.base.errors import MedbadgeError, display_path
 
 console = Console(highlight=False)
@@ -46,18 +47,26 @@ def _problem_of(options_for: Callable[[str], object]) -> Callable[[str], str | N
     return check
 
 
-@app.command("init")
+@app.command("init", epilog=examples(
+    "medbadge init northfield --framework aamc-core-epas",
+    "medbadge init northfield --school 'Northfield School of Medicine' --url https://northfield-med.example "
+    "--brand-colour '#0b5563' --framework canmeds-2015 --template mixed --no-input",
+    "medbadge init northfield -s 'Northfield School of Medicine' -u https://northfield-med.example "
+    "-f outcomes.csv --no-input"))
 def init_command(
-    directory: Path = typer.Argument(Path("."), help="Folder for the new badge set (created if missing)."),
-    school: Optional[str] = typer.Option(None, "--school", "-s", help="The school's name (the badge issuer)."),
-    url: Optional[str] = typer.Option(None, "--url", "-u", help="The school's https address."),
-    email: Optional[str] = typer.Option(None, "--email", help="Issuer e-mail (default: badges@ the URL's host)."),
-    brand_colour: Optional[str] = typer.Option(None, "--brand-colour", "--brand-color", "-c",
+    directory: Path = typer.Argument(Path("."), metavar="DIR", show_default=False,
+                                     help="Folder for the new badge set (created if missing; default: here)."),
+    school: Optional[str] = typer.Option(None, "--school", "-s", metavar="NAME",
+                                         help="The school's name (the badge issuer)."),
+    url: Optional[str] = typer.Option(None, "--url", "-u", metavar="URL", help="The school's https address."),
+    email: Optional[str] = typer.Option(None, "--email", metavar="EMAIL",
+                                        help="Issuer e-mail (default: badges@ the URL's host)."),
+    brand_colour: Optional[str] = typer.Option(None, "--brand-colour", "--brand-color", "-c", metavar="COLOUR",
                                                help="Brand colour: a palette is derived and checked from it."),
-    framework: Optional[str] = typer.Option(None, "--framework", "-f",
+    framework: Optional[str] = typer.Option(None, "--framework", "-f", metavar="NAME|FILE",
                                             help="aamc-core-epas, acgme-core-competencies, canmeds-2015, none, "
                                                  "or your own list as a .csv or .yaml file."),
-    template: Optional[str] = typer.Option(None, "--template", "-t",
+    template: Optional[str] = typer.Option(None, "--template", "-t", metavar="TEMPLATE",
                                            help="seal, shield, hexagon, rosette, rounded-square, or mixed."),
     no_input: bool = typer.Option(False, "--no-input", help="Never ask: take the flags and defaults."),
 ) -> int:
