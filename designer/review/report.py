@@ -27,7 +27,7 @@ figcaption{font-size:.85rem;margin-top:.3rem}
 .added{color:#1d6b35}.removed{color:#a4161a}.changed{color:#8a3c00}.metadata{color:#555}
 .clean{color:#1d6b35}.error{color:#a4161a}.warning{color:#8a5a00}.info{color:#555}
 code{font-size:.85rem}
-""" + "".join(f"body:has(#bg-{key}:checked) .art{{background:{colour}}}\n" for key, _, colour in BACKGROUNDS) + \
+""" + "".join(f"body:has(#bg-{key}:checked) .side{{background:{colour}}}\n" for key, _, colour in BACKGROUNDS) + \
     "body:has(#bg-grey:checked) .side img{filter:grayscale(1)}\n"
 
 

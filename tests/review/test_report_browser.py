@@ -10,7 +10,7 @@ from tests.share.test_pages import strict_parse
 pytestmark = require_browser()
 
 STYLES = """() => {
-  const art = document.querySelector('.art'), img = document.querySelector('.side img');
+  const art = document.querySelector('.side'), img = document.querySelector('.side img');
   return {background: getComputedStyle(art).backgroundColor, filter: getComputedStyle(img).filter};
 }"""
 
@@ -41,6 +41,9 @@ def test_backgrounds_and_greyscale_toggle(asset_sets, tmp_path):
     seen = visit(page, clicks=("#bg-grey",), script="() => getComputedStyle("
                  "document.querySelector('img[src$=\"-difference.png\"]')).filter")
     assert seen.values == "none"
+    seen = visit(page, clicks=("#bg-dark",), script="() => getComputedStyle(document.querySelector("
+                 "'img[src$=\"-difference.png\"]').parentElement).backgroundColor")
+    assert seen.values == "rgb(255, 255, 255)"  # nor does its frame follow the page background
 
 
 def test_a_report_with_no_change_says_so(asset_sets, tmp_path):
