@@ -17,12 +17,15 @@ made on the quantised colour, with the same functions as the lint rules):
    dark ink; if neither does, :class:`DerivationError` says by how much each falls short.
 2. ``primary-deep`` is the key made darker (lighter ink keeps its contrast); ``accent`` takes the
    second key's hue (or the key's complement) at the lightness that reaches the target on both.
-3. Four metals — ``bronze``, ``silver``, ``gold``, ``onyx``, the names the ``four-metals`` tier
-   scheme refers to, each with a ``-deep`` edge — are searched over OkLCh lightness: each must carry
-   its scheme's tier text (white on bronze and onyx, the ``outline`` ink on silver and gold) at
-   the target, and its rim must reach 3:1 against the outline or the accent (MB102); of those, the
-   four that are furthest apart (smallest CIEDE2000 over every pair in normal vision, protan, deutan,
-   tritan and greyscale, as MB301-MB303 measure it) win, and must be at least 10 apart.
+3. Four metals — ``bronze``, ``silver``, ``gold``, ``champagne``, the names the ``four-metals``
+   tier scheme refers to, each with a ``-deep`` edge — are searched over OkLCh lightness: each must
+   carry its scheme's tier text (white on bronze, the ``outline`` ink on the others) at the target,
+   and its rim must reach 3:1 against the outline or the accent (MB102); they must get lighter in
+   that order (rank reads as lightness, in greyscale too); of those, the four that are furthest
+   apart (smallest CIEDE2000 over every pair in normal vision, protan, deutan, tritan and
+   greyscale, as MB301-MB303 measure it) win, and must be at least 10 apart.
+   The ``halo`` (the outermost ring) is the key's hue at the lightness that reaches 3:1 on a
+   white page and on a #121212 page alike.
 4. :func:`designer.lint.derived_palette.lint_derived` then composes a badge per template in all four tiers with the palette and
    runs the contrast and tier rules over it — the derivation is checked by the linter, not trusted.
 """
@@ -49,14 +52,16 @@ BLACK = Color(0, 0, 0)
 #: tier text the scheme puts on them ("white" or the "outline" role).
 METALS = {
     "bronze": (55.0, 0.11, "white"),
-    "silver": (None, 0.012, "outline"),
-    "gold": (82.0, 0.15, "outline"),
-    "onyx": (None, 0.04, "white"),
+    "silver": (250.0, 0.04, "outline"),  # a blue steel: a pale, grey silver reads as "not earned"
+    "gold": (80.0, 0.145, "outline"),
+    "champagne": (92.0, 0.10, "outline"),
 }
+#: The pages the halo must stand out on (WCAG 1.4.11 at 3:1): white and a dark-mode surface.
+PAGES = (WHITE, Color(0x12, 0x12, 0x12))
 #: The lightness each metal has in the hand-tuned harbour palette: among the sets that are clearly
 #: apart (ΔE2000 >= COMFORTABLE_DELTA_E in every view) the one closest to these wins, so the
 #: metals still look like metals; when no set is that far apart, the furthest-apart set wins.
-NOMINAL_LIGHTNESS = {"bronze": 0.52, "silver": 0.93, "gold": 0.75, "onyx": 0.30}
+NOMINAL_LIGHTNESS = {"bronze": 0.49, "silver": 0.64, "gold": 0.77, "champagne": 0.90}
 COMFORTABLE_DELTA_E = 12.0
 TIER_STEPS = [round(0.10 + 0.004 * i, 3) for i in range(218)]  # OkLCh lightness 0.10 .. 0.968
 MAX_OPTIONS = 14  # candidates kept per metal (evenly over its feasible range, ends included)
@@ -159,13 +164,15 @@ def derive(keys: Sequence[Color], *, name: str = "derived", title: str | None = 
         if isinstance(metals, str):
             failures.append(metals)
             continue
-        colors = {"key": key, "key-deep": deep, "accent": accent, "ink": outline, "white": WHITE}
+        colors = {"key": key, "key-deep": deep, "accent": accent, "ink": outline, "white": WHITE,
+                  "halo": _halo(key_h)}
         for metal, color in metals.items():
             colors[metal] = color
             lightness, chroma, hue = oklch(color)
             colors[f"{metal}-deep"] = from_oklch(lightness * 0.62, chroma * 0.9, hue)
         roles = {"primary": "key", "primary-deep": "key-deep", "on-primary": "white" if light_text else "ink",
-                 "accent": "accent", "outline": "ink", "tier": "gold", "tier-edge": "gold-deep", "on-tier": "ink"}
+                 "accent": "accent", "halo": "halo", "outline": "ink", "tier": "gold", "tier-edge": "gold-deep",
+                 "on-tier": "ink"}
         description = (f"Derived from {', '.join(str(k) for k in keys)}: {'white' if light_text else 'dark'} text "
                        f"on the face, four metals distinct in normal, colour-blind and greyscale views.")
         return DerivedPalette(name, title or name.replace("-", " ").title(), description, colors, roles,
@@ -179,6 +186,14 @@ def _outline_candidates(hue: float, light_text: bool) -> list[Color]:
     """The ink (edge and dark text): a dark tint of the key's hue; darker ones when the first fails."""
     steps = (0.25, 0.18, 0.1, 0.0) if light_text else (0.2, 0.12, 0.05, 0.0)
     return [from_oklch(lightness, 0.04 if lightness else 0.0, hue) for lightness in steps]
+
+
+def _halo(hue: float) -> Color:
+    """The outer ring: a mid tone of the key's hue, as far from both pages as it can be (the
+    lightness whose worse contrast against white and #121212 is highest: about 4:1 on each)."""
+    best = max((from_oklch(lightness, 0.08, hue) for lightness in TIER_STEPS),
+               key=lambda c: min(contrast_ratio(c, page) for page in PAGES))
+    return best
 
 
 def _deep(key: Color, text: Color, target: float) -> Color:
@@ -265,6 +280,8 @@ def _metals(key_h, outline, accent, target) -> dict[str, Color] | str:
     lightness = {color: oklch(color)[0] for found in options.values() for color in found}
     best_score, best_set, best_nominal = -1.0, None, None
     for choice in itertools.product(*(options[n] for n in names)):
+        if any(lightness[a] >= lightness[b] for a, b in zip(choice, choice[1:])):
+            continue  # the metals must get lighter with rank
         score = min(closeness(a, b) for a, b in itertools.combinations(choice, 2))
         if score >= COMFORTABLE_DELTA_E:
             off = sum(abs(lightness[c] - NOMINAL_LIGHTNESS[n]) for n, c in zip(names, choice))
@@ -274,6 +291,8 @@ def _metals(key_h, outline, accent, target) -> dict[str, Color] | str:
             best_score, best_set = score, choice
     if best_nominal is not None:
         return dict(zip(names, best_nominal[1]))
+    if best_set is None:
+        return "no four tier colours get lighter with rank (bronze, silver, gold, champagne) and carry their text"
     if best_score < MIN_DELTA_E:
         worst = min(((delta_e(a, b, view), na, nb, label) for (na, a), (nb, b)
                      in itertools.combinations(zip(names, best_set), 2) for view, label in VIEWS.items()))

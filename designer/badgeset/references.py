@@ -76,17 +76,9 @@ def check_references(badge_set: BadgeSet) -> list[MedbadgeError]:
         if badge.template is not None and badge.template not in template_names:
             problems.append(unknown_name("template", badge.template, template_names,
                                          badge_set.location("badges", b, "template")))
-        if badge.domain is not None:
-            domain = model.domains.get(badge.domain)
-            if domain is None:
-                problems.append(unknown_name("domain", badge.domain, sorted(model.domains),
-                                             badge_set.location("badges", b, "domain")))
-            elif badge.template is not None and badge.template != domain.template:
-                # the family rule: a domain's badges share its silhouette
-                problems.append(MedbadgeError(
-                    f"badge '{badge.id}' is in domain '{badge.domain}', whose badges use the {domain.template} "
-                    f"template, but names template '{badge.template}'", badge_set.location("badges", b, "template"),
-                    hint=f"drop `template:` from this badge, or move it to a domain that uses {badge.template}"))
+        if badge.domain is not None and badge.domain not in model.domains:
+            problems.append(unknown_name("domain", badge.domain, sorted(model.domains),
+                                         badge_set.location("badges", b, "domain")))
         for t, tier in enumerate(badge.tiers or []):
             if tier_ids and tier not in tier_ids:
                 problems.append(unknown_name("tier", tier, tier_ids, badge_set.location("badges", b, "tiers", t)))

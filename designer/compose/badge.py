@@ -90,6 +90,7 @@ def compose(design: Design, size: int | None = None) -> Artwork:
         "description": f"{design.alt_text} {design.description}",
         "layers": layers,
         "groove_width": fmt(max(rim * 0.2, 5)),
+        "inner_ring": fmt(layers_cfg.get("inner_ring", 3)),  # the fine accent line round a banded face
         "colors": {
             "halo": paint["halo"] if halo else paint["outline"],
             "outline": paint["outline"], "tier": paint["tier"], "tier_edge": paint["tier-edge"],

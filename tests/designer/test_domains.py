@@ -26,14 +26,15 @@ def _lint(path):
                           text=True, timeout=120, cwd=ROOT)
 
 
-def test_a_badge_naming_another_template_than_its_domain_is_refused(tmp_path):
-    def conflict(data):
-        data["badges"][0]["template"] = "seal"  # history-taking is in clinical-skills (hexagon)
+def test_a_badge_of_a_domain_may_name_its_own_template(tmp_path):
+    """The domain gives the default silhouette; a badge that names a template keeps it (an
+    exception the file states where it is made)."""
+    def own(data):
+        data["badges"][0]["template"] = "rosette"
+        data["badges"][0]["title"] = "History"  # the rosette takes one short line
 
-    done = _lint(make_badge_set(tmp_path, 2, edit=conflict))
-    assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert "badges.yaml:" in done.stderr and "domain 'clinical-skills'" in done.stderr
-    assert "drop `template:`" in done.stderr
+    designs = designer.resolve(designer.load(make_badge_set(tmp_path, 2, edit=own)), tiers=["foundation"])
+    assert [d.template.name for d in designs] == ["rosette", "hexagon"]
 
 
 def test_an_unknown_domain_is_refused_with_a_suggestion(tmp_path):
@@ -52,4 +53,4 @@ def test_without_domains_the_default_template_applies(tmp_path):
             del badge["domain"]
 
     designs = designer.resolve(designer.load(make_badge_set(tmp_path, 2, edit=plain)), tiers=["foundation"])
-    assert {d.template.name for d in designs} == {"hexagon"}  # the example's defaults.template
+    assert {d.template.name for d in designs} == {"seal"}  # the example's defaults.template

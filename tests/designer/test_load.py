@@ -67,7 +67,7 @@ def test_unknown_role_and_tier_in_a_badge(tmp_path):
 
 
 def test_unreadable_colour_is_named(tmp_path):
-    text = GOOD.replace("  issuer_mark: NSM", "  issuer_mark: NSM\n  roles: {accent: '#12345z'}")
+    text = GOOD.replace("  font: Atkinson", "  roles: {accent: '#12345z'}\n  font: Atkinson", 1)
     found = problems(write(tmp_path, text))
     assert found[0].message == "unknown colour '#12345z'"
     assert found[0].location.line == line_of(text, "#12345z")
@@ -114,7 +114,7 @@ def test_cli_reports_broken_file_with_exit_2_and_no_traceback(tmp_path, capsys):
     ("old", "new", "expected"),
     [
         ("tiers: four-metals", "tiers: []", "tiers: must have at least 1 item(s)"),
-        ("  issuer_mark: NSM", "  issuer_mark: NORTHFIELD-SCHOOL", "brand.issuer_mark: must be at most 12 characters"),
+        ("  font: Atkinson", "  issuer_mark: NORTHFIELD-SCHOOL\n  font: Atkinson", "brand.issuer_mark: must be at most 12 characters"),
         ("defaults:\n  template: seal", "defaults: seal", "defaults: must be a mapping"),
     ],
 )
