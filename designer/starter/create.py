@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -110,6 +111,9 @@ def check_options(options: StarterOptions) -> list[MedbadgeError]:
     school = " ".join(options.school.split())
     if not school:
         problems.append(MedbadgeError("the school name is empty", hint="pass --school \"Name of the school\""))
+    elif any(unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn") for char in school):
+        problems.append(MedbadgeError("the school name holds a control or unassigned character",
+                                      hint="type the name as plain text"))
     elif len(school) > MAX_SCHOOL_CHARS:
         problems.append(MedbadgeError(f"the school name has {len(school)} characters; keep it to {MAX_SCHOOL_CHARS}"))
     parts = urlsplit(options.url.strip())
@@ -247,7 +251,11 @@ def _check_loads(files: list[tuple[Path, bytes]], directory: Path) -> None:
             copy = Path(scratch) / path.relative_to(directory)
             copy.parent.mkdir(parents=True, exist_ok=True)
             copy.write_bytes(data)
-        load(Path(scratch) / "badges.yaml")
+        try:
+            load(Path(scratch) / "badges.yaml")
+        except MedbadgeError as error:  # the answers passed check_options, so this is init's fault
+            raise MedbadgeError(f"init made a badge set that does not load, so it wrote nothing: {error}",
+                                hint="please report this with the command you ran") from None
 
 
 def write(starter: Starter) -> list[Path]:

@@ -127,6 +127,7 @@ def test_an_existing_palette_file_stops_it_and_nothing_is_left(capsys, tmp_path)
     ([*SCHOOL, "-f", "canmeds", "--no-input"], "unknown framework 'canmeds'"),
     ([*SCHOOL, "-c", "#12345", "--no-input"], "#12345"),
     ([*SCHOOL, "--email", "nobody", "--no-input"], "'nobody' is not an e-mail address"),
+    (["--school", "Bell\x07School", *SCHOOL[2:], "--no-input"], "the school name holds a control or unassigned character"),
 ])
 def test_bad_answers_exit_2_and_write_nothing(capsys, tmp_path, args, message):
     code, _, err = init(capsys, tmp_path / "s", *args)
