@@ -125,7 +125,13 @@ def test_growing_or_special_files_are_bounded_while_reading(tmp_path, io_recorde
 
 
 def test_missing_file_is_refused(tmp_path, io_recorder):
-    assert refused(tmp_path / "absent.svg", tmp_path / "dest", io_recorder).reason == "unreadable"
+    # a typo in the path is "no such file", not an unsafe SVG; nothing is read, nothing written
+    from designer.base.errors import MedbadgeError
+
+    with io_recorder, pytest.raises(MedbadgeError) as caught:
+        import_icon(tmp_path / "absent.svg", "hostile", tmp_path / "dest")
+    assert not isinstance(caught.value, UnsafeSVGError) and caught.value.message == "no such file"
+    assert not (tmp_path / "dest").exists() and io_recorder.opens == []
 
 
 def test_refusal_leaves_an_existing_folder_untouched(tmp_path, io_recorder):
