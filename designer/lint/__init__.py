@@ -60,8 +60,9 @@ def contexts_for(badge_set, designs: Sequence, config: LintConfig) -> list[LintC
         group.sort(key=lambda c: c.design.cue.rank)
         for context in group:
             context.tiers = group
+    shared: dict = {}
     for context in contexts:
-        context.run = contexts
+        context.run, context.run_cache = contexts, shared
     return contexts
 
 

@@ -40,6 +40,8 @@ class LintContext:
     compose_error: MedbadgeError | None = None
     tiers: list[LintContext] = field(default_factory=list, repr=False)  # same badge, rank order
     run: list[LintContext] = field(default_factory=list, repr=False)  # every design of this lint run
+    #: Values computed once for the whole run (e.g. the set's median icon size), by rule code.
+    run_cache: dict = field(default_factory=dict, repr=False)
 
     # --- places in the badge set -------------------------------------------------------------
     def badge_location(self, *keys: str | int) -> Location:
@@ -100,13 +102,43 @@ class LintContext:
     def text_rasters(self) -> TextRasters | None:
         """The pixels behind the text (over white) and the text's coverage, at the text display size.
 
-        One CairoSVG call draws the artwork without its outlined text on a white square, read
-        straight from cairo's buffer (no PNG round trip); the text paths are drawn by
-        :mod:`designer.lint.textmask` (CairoSVG parses glyph outlines point by point in Python).
-        ``None`` when compose failed or CairoSVG cannot draw the master."""
+        The pixels behind the text come from the layers' composite (the master without its text,
+        :mod:`designer.lint.layers`) averaged down to the display size when the working grid is a
+        whole multiple of it (the default: 192 and 96 px), else from one CairoSVG render of the
+        master without its text; the text paths are drawn by :mod:`designer.lint.textmask`
+        (CairoSVG parses glyph outlines point by point in Python). ``None`` when compose failed
+        or CairoSVG cannot draw the master."""
         if self.artwork is None:
             return None
-        return _text_rasters(self.artwork.svg, self.config.text_display_px, self.artwork.canvas)
+        size = self.config.text_display_px
+        layers = self.layers
+        from designer.lint.layers import PAD_PX, WORK_PX
+
+        if layers is not None and WORK_PX % size == 0:
+            try:
+                rgb, alpha = layers.composite
+            except Exception:  # noqa: BLE001 - CairoSVG cannot draw a part: the slow path says so
+                return _text_rasters(self.artwork.svg, size, self.artwork.canvas)
+            return _rasters_from_composite(rgb, alpha, self.artwork.svg, size, self.artwork.canvas,
+                                           WORK_PX // size, PAD_PX)
+        return _text_rasters(self.artwork.svg, size, self.artwork.canvas)
+
+
+def _rasters_from_composite(rgb, alpha, svg: bytes, size: int, canvas: int, factor: int, pad: int):
+    import numpy as np
+
+    from designer.lint.textmask import UnsupportedPath, text_coverage
+
+    inside = (slice(pad, pad + size * factor), slice(pad, pad + size * factor))
+    over_white = rgb[inside] * alpha[inside][..., None] + 255 * (1 - alpha[inside][..., None])
+    behind = over_white.reshape(size, factor, size, factor, 3).mean(axis=(1, 3))
+    behind = np.clip(np.rint(behind), 0, 255).astype(np.uint8)
+    text_paths = _TEXT_PATH.findall(svg)
+    try:
+        coverage = text_coverage(text_paths, size, canvas)
+    except UnsupportedPath:
+        return _text_rasters(svg, size, canvas)
+    return TextRasters(behind, coverage)
 
 
 @dataclass(frozen=True)

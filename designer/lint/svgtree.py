@@ -45,6 +45,22 @@ RASTER_TYPES = ("image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp
 _SCRIPT_SCHEMES = ("javascript:", "vbscript:", "livescript:")
 
 
+_CONTROLS = "".join(map(chr, range(33)))
+
+
+def _url_start(value: str, keep: int = 96) -> str:
+    """The first ``keep`` characters of ``value`` as a URL parser reads them: leading C0 controls
+    and spaces trimmed, tabs and newlines removed. Only the start of a URL says what it is, so a
+    long attribute (path data) costs no more than a short one."""
+    out, i = [], 0
+    value = value.lstrip(_CONTROLS)
+    while len(out) < keep and i < len(value):
+        chunk = value[i:i + keep]
+        out.extend(c for c in chunk if c not in "\t\n\r")
+        i += keep
+    return "".join(out)[:keep].rstrip(_CONTROLS)
+
+
 def url_kind(value: str) -> str:
     """What a URL in an attribute or ``url(...)`` points at, as a browser would read it.
 
@@ -58,7 +74,7 @@ def url_kind(value: str) -> str:
     ...                        "https://e.org/a.svg")]
     ['fragment', 'script', 'script', 'raster', 'data', 'external']
     """
-    text = "".join(c for c in value if c not in "\t\n\r").strip("".join(map(chr, range(33)))).lower()
+    text = _url_start(value).lower()
     if text.startswith("#"):
         return "fragment"
     scheme_text = "".join(c for c in text if c > " ")  # a spaced-out scheme is treated as one too (stricter)

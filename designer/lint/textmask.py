@@ -15,6 +15,7 @@ same cairo library, fill rule (non-zero) and antialiasing CairoSVG would use. An
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _D = re.compile(rb'\sd="([^"]*)"')
 _TOKEN = re.compile(rb"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
@@ -29,7 +30,19 @@ def text_coverage(paths: list[bytes], size: int, canvas: int, pad: int = 0):
     """An ``size × size`` uint8 array: how much of each pixel the text ``paths`` cover (255 = all).
 
     With ``pad``, the grid reaches ``pad`` pixels past every canvas edge (``size + 2 pad`` square),
-    as :mod:`designer.lint.layers` draws it."""
+    as :mod:`designer.lint.layers` draws it. Each path is drawn once per size (cached by its
+    bytes: a title is the same in every tier) and the runs, which do not overlap, are combined."""
+    import numpy as np
+
+    full = size + 2 * pad
+    out = np.zeros((full, full), np.uint8)
+    for element in paths:
+        np.maximum(out, _path_coverage(element, size, canvas, pad), out=out)
+    return out
+
+
+@lru_cache(maxsize=2048)
+def _path_coverage(element: bytes, size: int, canvas: int, pad: int):
     import cairocffi as cairo
     import numpy as np
 
@@ -39,17 +52,17 @@ def text_coverage(paths: list[bytes], size: int, canvas: int, pad: int = 0):
     context.translate(pad, pad)
     context.scale(size / canvas, size / canvas)
     context.set_fill_rule(cairo.FILL_RULE_WINDING)
-    for element in paths:
-        found = _D.search(element)
-        if found is None:
-            continue
+    found = _D.search(element)
+    if found is not None:
         context.new_path()
         _trace(context, found.group(1))
         context.fill()
     surface.flush()
     stride = surface.get_stride()
     data = np.frombuffer(bytes(surface.get_data()), dtype=np.uint8).reshape(full, stride)
-    return np.ascontiguousarray(data[:, :full])
+    coverage = np.ascontiguousarray(data[:, :full])
+    coverage.flags.writeable = False
+    return coverage
 
 
 def _trace(context, d: bytes) -> None:
@@ -98,6 +111,7 @@ def _trace(context, d: bytes) -> None:
             x, y = v[4], v[5]
 
 
+@lru_cache(maxsize=2048)
 def glyph_boxes(path: bytes) -> list[tuple[float, float, float, float]]:
     """The ink boxes ``(x0, y0, x1, y1)`` of the glyphs in one outlined text path, in reading order.
 

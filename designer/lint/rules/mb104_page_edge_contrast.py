@@ -58,22 +58,27 @@ def check(context):
     ink = alpha >= INK
     if not ink.any():
         return
+    edge = edge_pixels(ink)
     outline = np.zeros_like(ink)
-    rows_cols = edge_pixels(ink)
-    outline[rows_cols[:, 0], rows_cols[:, 1]] = True
+    outline[edge[:, 0], edge[:, 1]] = True
     reach = max(1, round(context.config.min_gap_px * layers.canvas / context.smallest_display_px
                          * layers.px_per_unit))
-    solid = ink & (alpha > 0.99)
-    outer = solid & dilate(~ink, 2)  # the opaque ring just inside the outline
+    band = dilate(outline, reach + 1) & ink  # only pixels near the outline matter: measure only those
+    rows, cols = np.nonzero(band)
+    band_alpha = alpha[rows, cols][:, None]
+    solid = band_alpha[:, 0] > 0.99
+    outer = solid & dilate(~ink, 2)[rows, cols]  # the opaque ring just inside the outline
+    on_outline = outline[rows, cols]
     for page_text in context.config.page_backgrounds:
         page = Color.parse(page_text)
-        seen = rgb * alpha[..., None] + np.array([page.r, page.g, page.b]) * (1 - alpha[..., None])
+        seen = rgb[rows, cols] * band_alpha + np.array([page.r, page.g, page.b]) * (1 - band_alpha)
         lum = _luminance(seen)
         page_lum = page.relative_luminance()
         ratio = (np.maximum(lum, page_lum) + 0.05) / (np.minimum(lum, page_lum) + 0.05)
-        good = solid & (ratio >= GRAPHIC_RATIO)
-        lost = outline & ~dilate(good, reach)
-        share = lost.sum() / outline.sum()
+        good = np.zeros_like(ink)
+        good[rows[solid & (ratio >= GRAPHIC_RATIO)], cols[solid & (ratio >= GRAPHIC_RATIO)]] = True
+        lost = on_outline & ~dilate(good, reach)[rows, cols]
+        share = lost.sum() / on_outline.sum()
         if share <= LOST_SHARE:
             continue
         colour = _most_common(seen[outer & lost] if (outer & lost).any() else seen[outer])

@@ -100,10 +100,11 @@ def _svg_findings(context):
         return
     tolerance = context.config.palette_tolerance
     allowed = [c for _, c in context.design.palette_colors] + [c for _, c in context.design.colors]
+    exact = {c.hex for c in allowed}
     reported: set[str] = set()
     for colour, prop, path, top in painted_colours(context.artwork.svg):
         opaque = Color(colour.r, colour.g, colour.b)
-        if opaque.hex in reported:
+        if opaque.hex in reported or opaque.hex in exact:
             continue
         nearest = min((delta_e(opaque, Color(c.r, c.g, c.b)) for c in allowed), default=99.0)
         if nearest <= tolerance:
