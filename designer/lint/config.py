@@ -11,8 +11,17 @@ Keys (snake_case; kebab-case is accepted in TOML)::
       fail_level: error             # findings at or above this fail the run (exit 1)
       wcag: AA                      # AA | AAA
       display_sizes: {text: 96, icon: 64}
+      page_backgrounds: ["#ffffff", "#121212"]   # MB104: the pages badges are shown on
+      tier_lightness: rising        # MB306: rim grey rises (or falls) with rank
       suppress:
         - {code: MB502, badge: first-aid, reason: "licensed by the national Red Cross society"}
+
+Numbers (defaults): ``min_cap_height_px`` 5, ``min_stroke_px`` 1, ``max_title_words`` 6,
+``min_description_words`` 5, ``max_description_words`` 80 (MB603), ``min_criteria_words`` 5,
+``tier_min_delta_e`` 10, ``palette_tolerance`` 2, ``svg_budget_kb`` 100, and for the geometry
+rules, measured at the smallest display size: ``min_canvas_margin_px`` 1 (MB206),
+``min_gap_px`` 1 (MB207, MB307, MB104), ``min_cue_px`` 4 (MB307), ``icon_size_tolerance`` 0.15
+(MB503).
 
 Every suppression needs a non-empty ``reason``; a suppression that matches nothing is reported
 (MB002). A bad key or value is a :class:`~designer.base.errors.MedbadgeError` at its ``file:line:col``.

@@ -80,3 +80,19 @@ def test_suppression_of_unknown_badge_is_an_error(tmp_path):
     with pytest.raises(MedbadgeError) as caught:
         load_config(designer.load(path))
     assert "did you mean 'demo'" in str(caught.value)
+
+
+def test_page_backgrounds_and_tier_lightness_are_checked(tmp_path):
+    import designer
+    from designer.base.errors import MedbadgeError
+    from designer.lint import load_config
+    from tests.lint.conftest import write_case
+
+    good = designer.load(write_case(tmp_path, {"lint": {"page_backgrounds": ["#000000"], "tier_lightness": "falling"}}))
+    config = load_config(good)
+    assert config.page_backgrounds == ("#000000",) and config.tier_lightness == "falling"
+    for bad in ({"page_backgrounds": ["not a colour"]}, {"page_backgrounds": ["#00000080"]},
+                {"tier_lightness": "up"}, {"min_gap_px": -1}):
+        with pytest.raises(MedbadgeError) as caught:
+            load_config(designer.load(write_case(tmp_path, {"lint": bad}, name="bad.yaml")))
+        assert caught.value.location is not None and caught.value.location.line
