@@ -75,7 +75,8 @@ def sync_widgets(badge_set, badge_id: str) -> None:
     badge = next(b for b in badge_set.model.badges if b.id == badge_id)
     st.session_state.title = badge.title
     st.session_state.subtitle = badge.subtitle or ""
-    st.session_state.template = badge.template or badge_set.model.defaults.template
+    domain = badge_set.model.domains.get(badge.domain) if badge.domain else None
+    st.session_state.template = badge.template or (domain.template if domain else badge_set.model.defaults.template)
     st.session_state.icon = badge.icon
     st.session_state.palette = badge_set.model.brand.palette
     palette = palettes.get(badge_set.model.brand.palette, badge_set.resolve_paths(badge_set.model.paths.palettes))
@@ -246,8 +247,11 @@ with edit_col:
         st.text_input("Title", key="title", on_change=edit_badge, args=("title", "title"))
         st.text_input("Subtitle", key="subtitle", on_change=edit_badge, args=("subtitle", "subtitle"),
                       help="Shown by the rounded-square template; always in the metadata.")
+        badge_domain = next(b.domain for b in model.badges if b.id == st.session_state.badge)
         st.selectbox("Template", templates.names(badge_set.resolve_paths(model.paths.templates)), key="template",
-                     on_change=edit_badge, args=("template", "template"))
+                     on_change=edit_badge, args=("template", "template"), disabled=badge_domain is not None,
+                     help=(f"Set by the domain '{badge_domain}': its badges share one silhouette. Change it under "
+                           "domains: in the badge set file." if badge_domain else None))
         query = st.text_input("Find an icon", key="icon_query", placeholder="e.g. heart, paediatrics, lab")
         found = [i.name for i in icon_library.search(query, search_paths=icon_paths)] if query else icon_library.names(icon_paths)
         if st.session_state.icon not in found:

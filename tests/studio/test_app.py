@@ -88,13 +88,23 @@ def test_a_file_changed_on_disk_is_not_overwritten(at, badge_file):
     assert badge_file.read_text(encoding="utf-8") == outside
 
 
-def test_tier_label_and_template_edits_rerender(at):
-    before = image_urls(at)
+def test_tier_label_and_template_edits_rerender(at, tmp_path):
     at.text_input(key="tier_label:distinguished").set_value("Honours").run()
     assert "Honours" in image_urls(at)
-    at.selectbox(key="template").set_value("hexagon").run()
-    assert image_urls(at)["Foundation"] != before["Foundation"]
     assert not at.exception
+    # a badge in a domain shows the domain's silhouette and cannot change it alone (the family rule)
+    assert at.selectbox(key="template").value == "hexagon" and at.selectbox(key="template").disabled
+    free = tmp_path / "free.yaml"  # the same badge outside any domain: its template is its own
+    free.write_text(EXAMPLE.read_text(encoding="utf-8").replace("    domain: clinical-skills\n", "", 1), encoding="utf-8")
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.session_state["path"] = str(free)
+    app.run()
+    before = image_urls(app)
+    chooser = app.selectbox(key="template")
+    assert not chooser.disabled
+    chooser.set_value(next(name for name in chooser.options if name != chooser.value)).run()
+    assert not app.exception
+    assert image_urls(app)["Foundation"] != before["Foundation"]
 
 
 def test_tier_stars_edit_reaches_lint(at):
@@ -135,6 +145,7 @@ def test_an_edited_user_template_is_seen_without_a_restart(tmp_path):
     data = yaml.load(EXAMPLE.read_text(encoding="utf-8"))
     data["paths"] = {"templates": ["tpl"]}
     data["badges"][0]["template"] = "seal"
+    data["badges"][0].pop("domain", None)  # a domain would give it the domain's template
     path = tmp_path / "badges.yaml"
     with path.open("w", encoding="utf-8") as handle:
         yaml.dump(data, handle)
@@ -144,7 +155,12 @@ def test_an_edited_user_template_is_seen_without_a_restart(tmp_path):
     assert not app.exception, app.exception
     before = image_urls(app)["600 px · Normal vision"]
     toml = tpl / "seal.toml"
-    toml.write_text(toml.read_text().replace("box = [210, 210, 180, 180]", "box = [225, 225, 150, 150]"))
+    import re
+
+    text = toml.read_text()
+    icon_box = re.search(r"\[slots\.icon\]\nbox = \[[^]]*\]", text)
+    assert icon_box, "the seal template's icon slot"
+    toml.write_text(text.replace(icon_box.group(0), "[slots.icon]\nbox = [250, 250, 100, 100]"))  # a smaller icon
     app.run()
     assert not app.exception, app.exception
     assert image_urls(app)["600 px · Normal vision"] != before
