@@ -131,7 +131,7 @@ def _rasters_from_composite(rgb, alpha, svg: bytes, size: int, canvas: int, fact
 
     inside = (slice(pad, pad + size * factor), slice(pad, pad + size * factor))
     over_white = rgb[inside] * alpha[inside][..., None] + 255 * (1 - alpha[inside][..., None])
-    behind = over_white.reshape(size, factor, size, factor, 3).mean(axis=(1, 3))
+    behind = sum(over_white[i::factor, j::factor] for i in range(factor) for j in range(factor)) / factor ** 2
     behind = np.clip(np.rint(behind), 0, 255).astype(np.uint8)
     text_paths = _TEXT_PATH.findall(svg)
     try:
