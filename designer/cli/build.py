@@ -25,7 +25,7 @@ from designer.cli.help import examples
                                       "medbadge build --badge history-taking --tier advanced --watch"))
 def build(
     badge_set: Path = typer.Argument(None, metavar="BADGES_YAML", show_default=False,
-                                    help="The badge set file (default: ./badges.yaml, or [tool.medbadge] badge-set in pyproject.toml)."),
+                                    help="The badge set file (default: ./badges.yaml, or \\[tool.medbadge] badge-set in pyproject.toml)."),
     output: Path = typer.Option(Path("dist"), "--output", "-o", metavar="DIR", help="The asset set folder (replaced as a whole)."),
     badge: list[str] = typer.Option(None, "--badge", "-b", help="Only these badges (repeat, or a comma list)."),
     tier: list[str] = typer.Option(None, "--tier", "-t", help="Only these tiers (repeat, or a comma list)."),

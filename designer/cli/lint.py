@@ -33,7 +33,7 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
 def lint(
     badge_sets: list[Path] = typer.Argument(None, metavar="BADGES_YAML", show_default=False,
                                             help="Badge set files; findings are combined (default: ./badges.yaml, "
-                                                 "or [tool.medbadge] badge-set in pyproject.toml)."),
+                                                 "or \\[tool.medbadge] badge-set in pyproject.toml)."),
     format: str = typer.Option("text", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
     select: list[str] = typer.Option(None, "--select", metavar="RULES", help="Only these rules (codes, prefixes like MB3, or names)."),
     ignore: list[str] = typer.Option(None, "--ignore", metavar="RULES", help="Skip these rules (codes, prefixes or names)."),

@@ -25,7 +25,7 @@ class RulesFormat(str, Enum):
 @app.command("rules", epilog=examples("medbadge rules", "medbadge rules --format json",
                                       "medbadge lint --explain MB301"))
 def rules_command(
-    format: RulesFormat = typer.Option(RulesFormat.table, "--format", "-f", metavar="FORMAT",
+    format: RulesFormat = typer.Option(RulesFormat.table, "--format", "-f",
                                        help="table (for people) or json (for scripts)."),
 ) -> int:
     """List every lint rule: code, name, family, default severity and what it checks."""

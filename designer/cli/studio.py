@@ -178,7 +178,7 @@ def _badge_set_or_example(badge_set: Path | None) -> Path:
 @app.command(epilog=examples("medbadge studio", "medbadge studio badges.yaml --port 8501 --no-browser"))
 def studio(
     badge_set: Path = typer.Argument(None, metavar="BADGES_YAML", show_default=False,
-                                     help="The badge set to open (default: ./badges.yaml, [tool.medbadge] badge-set "
+                                     help="The badge set to open (default: ./badges.yaml, \\[tool.medbadge] badge-set "
                                           "in pyproject.toml, else a copy of the bundled example)."),
     port: int = typer.Option(0, "--port", show_default="a free one", help="Port on 127.0.0.1."),
     browser: bool = typer.Option(True, "--browser/--no-browser", help="Open a browser tab."),

@@ -62,6 +62,11 @@ def test_arguments_and_values_have_readable_placeholders(capsys, monkeypatch):
     assert re.search(r"--version\s+2\.0\|3\.0\|both\s", issue)
 
 
+@pytest.mark.parametrize("command", ["lint", "build", "studio"])
+def test_square_brackets_in_help_are_shown_not_taken_for_markup(capsys, monkeypatch, command):
+    assert "[tool.medbadge] badge-set in pyproject.toml" in help_text(capsys, monkeypatch, command)
+
+
 def test_defaults_are_shown(capsys, monkeypatch):
     text = help_text(capsys, monkeypatch, "lint")
     assert re.search(r"--fail-level\s+error\|warning\|info\s.*\[default: \(error, or the lint configuration's\)\]", text)
