@@ -61,8 +61,8 @@ def _mount_subcommands() -> None:
 
     if not any(group.name == "icons" for group in app.registered_groups):
         app.add_typer(icons_app, name="icons", help="List, search, show, import icons; print a specimen sheet.")
-    # Commands other modules add (medbadge init, medbadge diff): one import line each, here below.
-    # Their panel in `medbadge --help` comes from designer.cli.help.PANELS.
+    # A new command module is one import line above; its panel in `medbadge --help` (the job it
+    # does) is its entry in designer.cli.help.PANELS, which tests/cli/test_help.py checks.
 
 
 def main(argv: list[str] | None = None) -> int:
