@@ -140,6 +140,16 @@ def test_bad_answers_exit_2_and_write_nothing(capsys, tmp_path, args, message):
 ANSI = re.compile(r"\x1b\[[0-9;?]*[a-zA-Z]")
 
 
+def _own_terminal() -> None:
+    """In the child: a session of its own whose controlling terminal is the pty, so Ctrl-C typed
+    there reaches it as SIGINT, as in a real shell."""
+    import fcntl
+    import termios
+
+    os.setsid()
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 class Terminal:
     """``medbadge init`` in a real pseudo-terminal: wait for a prompt, type an answer."""
 
@@ -147,7 +157,8 @@ class Terminal:
         master, slave = os.openpty()
         env = {**os.environ, "TERM": "dumb", "NO_COLOR": "1", "COLUMNS": "200"}
         self.process = subprocess.Popen([sys.executable, "-m", "designer", "init", *args], stdin=slave,
-                                        stdout=slave, stderr=slave, cwd=cwd, env=env, close_fds=True)
+                                        stdout=slave, stderr=slave, cwd=cwd, env=env, close_fds=True,
+                                        preexec_fn=_own_terminal)
         os.close(slave)
         self.master, self.seen = master, ""
 
@@ -179,6 +190,14 @@ class Terminal:
             self.process.kill()
             return self.process.wait()
         finally:
+            while select.select([self.master], [], [], 0.2)[0]:  # what it printed last
+                try:
+                    chunk = os.read(self.master, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                self.seen += chunk.decode("utf-8", "replace")
             os.close(self.master)
 
 
@@ -225,3 +244,34 @@ def test_without_a_terminal_it_never_waits(tmp_path):
     done = subprocess.run([sys.executable, "-m", "designer", "init", "s"], cwd=tmp_path, input="",
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "--school and --url are needed" in done.stderr
+
+
+def test_ctrl_c_at_a_question_stops_and_writes_nothing(tmp_path):
+    term = Terminal("s", cwd=tmp_path)
+    try:
+        term.expect("School name")
+        term.type("Northfield School of Medicine")
+        term.expect("Issuer URL")
+        os.write(term.master, b"\x03")  # the line discipline turns it into SIGINT
+    finally:
+        code = term.close()
+    shown = ANSI.sub("", term.seen)
+    assert code == 130 and not (tmp_path / "s").exists()
+    assert re.search(r"(aborted|interrupted)\r?\n", shown) and "Traceback" not in shown, shown
+
+
+def test_a_yaml_list_with_levels_gets_its_own_tiers(capsys, tmp_path):
+    levels = "".join(f"  - {{id: year-{n}, label: Year {n}, name: The outcome as expected in year {n}}}\n"
+                     for n in range(2, 6))
+    (tmp_path / "outcomes.yaml").write_text(
+        "title: Northfield Graduate Outcomes\nalignment_name: Northfield Outcomes\n"
+        "url: https://northfield-med.example/outcomes\nlevels:\n" + levels
+        + "items:\n  - {code: GO1, name: Provides safe clinical care, title: Clinical Care,"
+          " description: Cares for patients safely and kindly., criteria: Observed encounters on every placement.,"
+          " icon_terms: [patient care]}\n", encoding="utf-8")
+    code, _, err = init(capsys, tmp_path / "s", *SCHOOL, "-f", tmp_path / "outcomes.yaml", "--no-input")
+    assert code == 0, err
+    model = designer.load(tmp_path / "s" / "badges.yaml").model
+    assert [t.label for t in model.tiers] == ["Year 2", "Year 3", "Year 4", "Year 5"]
+    assert model.badges[0].alignment[0].url == "https://northfield-med.example/outcomes"
+    assert lint_codes(tmp_path / "s" / "badges.yaml") == []
