@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from markupsafe import Markup
 
@@ -57,8 +58,8 @@ def compose(design: Design, size: int | None = None) -> Artwork:
     slots = spec.params["slots"]
     marked = _shows_issuer_mark(design, spec) and "issuer_mark" not in hidden
     pip_slot = dict(small.get("pips", slots.get("pips", {})))
-    if marked and "pips_center" in spec.params.get("with_issuer_mark", {}):
-        pip_slot["center"] = spec.params["with_issuer_mark"]["pips_center"]
+    if marked and "pips" in spec.params.get("with_issuer_mark", {}) and not small:
+        pip_slot = dict(spec.params["with_issuer_mark"]["pips"])
     # stars are accent with a dark edge on the face; on a ribbon they take the ribbon's text colour
     star_fill, star_edge = paint[pip_slot.get("fill", "accent")], paint[pip_slot.get("stroke", "outline")]
     if "arc" in pip_slot:
@@ -73,8 +74,8 @@ def compose(design: Design, size: int | None = None) -> Artwork:
     laurel_markup = ""
     if design.cue.laurel and "laurel" in slots:
         ls = dict(small.get("laurel", slots["laurel"]))
-        if marked and "laurel_center" in spec.params.get("with_issuer_mark", {}):
-            ls["center"] = spec.params["with_issuer_mark"]["laurel_center"]
+        if marked and "laurel" in spec.params.get("with_issuer_mark", {}):
+            ls = dict(spec.params["with_issuer_mark"]["laurel"])
         laurel_markup = ornaments.laurel(*ls["center"], ls["radius"], ls["leaf"], paint["accent"],
                                          *ls.get("angles", (215, 325)))
     tails = ""
@@ -140,8 +141,14 @@ def _shows_issuer_mark(design: Design, spec) -> bool:
 def _texts(design: Design, spec, colors: dict[str, Color], hidden: frozenset[str]) -> list[LaidText]:
     wanted = [("title", design.title), ("subtitle", design.subtitle), ("tier_label", design.cue.label),
               ("issuer_mark", design.issuer_mark)]
-    return [lay_out(design, spec.text_slots[slot], text, colors)
+    moved = spec.params.get("with_issuer_mark", {}) if _shows_issuer_mark(design, spec) else {}
+    return [lay_out(design, _moved(spec.text_slots[slot], moved.get(f"{slot}_box")), text, colors)
             for slot, text in wanted if text and slot in spec.text_slots and slot not in hidden]
+
+
+def _moved(slot, box):
+    """``slot`` with its box replaced (a template's ``[with_issuer_mark]`` may move the title)."""
+    return slot if box is None else replace(slot, box=tuple(box))
 
 
 def _icon(design: Design, spec, colors: dict[str, Color], small_box=None) -> tuple[IconPlacement, dict]:
