@@ -52,6 +52,10 @@ class DesignFiles:
             return pngs[-1]
         return next((e for e in self.files if e.kind == "svg"), None)
 
+    def card(self) -> Entry | None:
+        """The share card, when the set has one."""
+        return next((e for e in self.files if e.kind == "card"), None)
+
 
 @dataclass(frozen=True)
 class AssetSet:

@@ -42,12 +42,14 @@ class Pictures:
         return self.changed_pixels / self.total_pixels if self.total_pixels else 0.0
 
 
-def pictures(before: tuple[Path, DesignFiles] | None, after: tuple[Path, DesignFiles] | None) -> Pictures:
-    """The images of one design from its two asset sets (``(root, files)`` per side, or ``None``)."""
+def pictures(before: tuple[Path, DesignFiles] | None, after: tuple[Path, DesignFiles] | None,
+             card: bool = False) -> Pictures:
+    """The images of one design from its two asset sets (``(root, files)`` per side, or ``None``):
+    its badge at the preview size, or with ``card`` its share card."""
     import numpy as np
 
-    old = _image(*before) if before else None
-    new = _image(*after) if after else None
+    old = _image(*before, card) if before else None
+    new = _image(*after, card) if after else None
     if old is None or new is None:
         return Pictures(_png(old), _png(new))
     if old.size != new.size:  # a side built with other sizes: compare at the new side's size
@@ -65,10 +67,10 @@ def pictures(before: tuple[Path, DesignFiles] | None, after: tuple[Path, DesignF
                     int(changed.size))
 
 
-def _image(root: Path, design: DesignFiles):
+def _image(root: Path, design: DesignFiles, card: bool = False):
     from PIL import Image, UnidentifiedImageError
 
-    entry = design.preview(PREVIEW_PX)
+    entry = design.card() if card else design.preview(PREVIEW_PX)
     if entry is None:
         return None
     path = root / entry.path

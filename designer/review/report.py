@@ -22,6 +22,7 @@ section{margin:2rem 0;padding-top:1rem;border-top:1px solid #ddd}
 figure{margin:0}
 .art{padding:12px;border:1px solid #ccc;border-radius:8px;background:#ffffff;display:inline-block}
 .art img{display:block;width:340px;max-width:80vw;height:auto}
+.cards{margin-top:1rem}.cards .art img{width:420px}.cards .missing{width:420px;height:219px}
 .missing{width:340px;height:340px;display:flex;align-items:center;justify-content:center;color:#777}
 figcaption{font-size:.85rem;margin-top:.3rem}
 .added{color:#1d6b35}.removed{color:#a4161a}.changed{color:#8a3c00}.metadata{color:#555}
@@ -71,18 +72,21 @@ def _section(change: DesignChange, images: dict[str, str], fraction: float | Non
         share = f"; {100 * fraction:.2f} % of the pixels at the preview size differ" if fraction is not None else ""
         out.append(f"<p>Files that differ: {escape(', '.join(change.files))}{share}.</p>")
     out.append(f"<p>Lint: {lint_html(change.before, linted[0])} → {lint_html(change.after, linted[1])}</p>")
-    out.append('<div class="pictures">')
-    for key, label in (("before", "Before"), ("after", "After"), ("difference", "Pixel difference")):
-        if key == "difference" and change.status != "changed":
-            continue
-        path = images.get(key)
-        side = " side" if key != "difference" else ""
-        if path:
-            body = f'<img src="{escape(path)}" alt="{slug}: {label.lower()}">'
-        else:
-            body = f'<div class="missing">{"not in this set" if key != "difference" else "no picture"}</div>'
-        out.append(f'<figure><div class="art{side}">{body}</div><figcaption>{label}</figcaption></figure>')
-    out += ["</div>", "</section>"]
+    rows = [("", "")] + ([("card-", "Share card: ")] if any(k.startswith("card-") for k in images) else [])
+    for prefix, what in rows:
+        out.append(f'<div class="pictures{" cards" if prefix else ""}">')
+        for key, label in (("before", "Before"), ("after", "After"), ("difference", "Pixel difference")):
+            if key == "difference" and change.status != "changed":
+                continue
+            path = images.get(prefix + key)
+            side = " side" if key != "difference" else ""
+            if path:
+                body = f'<img src="{escape(path)}" alt="{slug}: {(what + label).lower()}">'
+            else:
+                body = f'<div class="missing">{"not in this set" if key != "difference" else "no picture"}</div>'
+            out.append(f'<figure><div class="art{side}">{body}</div><figcaption>{what}{label}</figcaption></figure>')
+        out.append("</div>")
+    out.append("</section>")
     return out
 
 

@@ -58,17 +58,22 @@ def diff_asset_sets(old: str | Path, new: str | Path, output: str | Path | None,
     for change in changes:
         if not change.visual:
             continue
-        drawn = pictures_of.pictures((before.root, change.before) if change.before else None,
-                                     (after.root, change.after) if change.after else None)
+        sides = ((before.root, change.before) if change.before else None,
+                 (after.root, change.after) if change.after else None)
+        drawn = pictures_of.pictures(*sides)
         if change.status == "changed" and drawn.total_pixels:
             fractions[change.slug] = drawn.changed_fraction
         if output is None:
             continue
-        for key, data in (("before", drawn.before), ("after", drawn.after), ("difference", drawn.difference)):
-            if data is not None:
-                relative = f"{IMAGES}/{change.slug}-{key}.png"
-                images.setdefault(change.slug, {})[key] = relative
-                files.append((Path(output) / relative, data))
+        kinds = [("", drawn)]
+        if any(name.endswith("-card.png") for name in change.files):  # the share card changed too: show it
+            kinds.append(("card-", pictures_of.pictures(*sides, card=True)))
+        for prefix, shown in kinds:
+            for key, data in (("before", shown.before), ("after", shown.after), ("difference", shown.difference)):
+                if data is not None:
+                    relative = f"{IMAGES}/{change.slug}-{prefix}{key}.png"
+                    images.setdefault(change.slug, {})[prefix + key] = relative
+                    files.append((Path(output) / relative, data))
     report_path = None
     if output is not None:
         report_path = Path(output) / REPORT_PAGE

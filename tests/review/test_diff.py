@@ -52,6 +52,8 @@ def test_report_holds_before_after_and_difference_of_each_visual_change(asset_se
         assert f"physical-examination-{tier}-before.png" not in images
         assert f"clinical-reasoning-{tier}-before.png" in images
         assert not any(name.startswith(f"psychiatry-{tier}") for name in images)  # metadata only: no picture
+        # the share card changed with the badge: its pictures are shown too
+        assert {f"history-taking-{tier}-card-before.png", f"history-taking-{tier}-card-difference.png"} <= set(images)
     html = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
     assert 'src="images/history-taking-advanced-difference.png"' in html  # relative, beside the page
     assert "MB501" in html and str(tmp_path) not in html

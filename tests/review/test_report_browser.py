@@ -20,10 +20,14 @@ def test_report_renders_offline_with_every_image(asset_sets, tmp_path):
     diff_asset_sets(before, after, tmp_path / "report")
     page = tmp_path / "report" / "index.html"
     tree = strict_parse(page.read_bytes())
-    assert len(list(tree.iter("img"))) == 4 * 3 + 2 + 2  # changed: before, after, difference; added; removed
+    # the example makes share cards, so each design shows its badge and its card: changed ones before,
+    # after and difference of each (4 x 6), added and removed ones one side of each (4 x 2)
+    assert len(list(tree.iter("img"))) == 4 * 6 + 4 * 2
     seen = visit(page, script=STYLES)
     assert seen.problems == []
-    assert len(seen.images) == 16 and all(i["complete"] and i["naturalWidth"] == 340 for i in seen.images), seen.images
+    assert len(seen.images) == 32 and all(i["complete"] for i in seen.images)
+    widths = {i["src"]: i["naturalWidth"] for i in seen.images}
+    assert all(width == (1200 if "-card-" in src else 340) for src, width in widths.items()), widths
     assert seen.values == {"background": "rgb(255, 255, 255)", "filter": "none"}
 
 
