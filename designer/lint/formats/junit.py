@@ -11,12 +11,12 @@ case.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 from designer.lint.formats.sarif import rules_with_findings
 
 
-def _case(suite: ET.Element, violation, failing: bool) -> None:
+def _case(suite, violation, failing: bool) -> None:
+    import xml.etree.ElementTree as ET
+
     scope = "/".join(p for p in (violation.badge, violation.tier) if p) or "badge set"
     attributes = {"classname": violation.code, "name": f"{violation.code} {scope}"}
     loc = violation.location
@@ -34,6 +34,8 @@ def _case(suite: ET.Element, violation, failing: bool) -> None:
 
 
 def write(violations, report) -> str:
+    import xml.etree.ElementTree as ET  # here, not at import: every command's start loads this module
+
     root = ET.Element("testsuites", name="medbadge lint", tests="0", failures="0", errors="0")
     total = failures = 0
     for rule in rules_with_findings(report.rules, violations):

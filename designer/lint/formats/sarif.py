@@ -13,13 +13,11 @@ has ``startLine`` / ``startColumn``; ``partialFingerprints`` keep an alert stabl
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
 
 import designer
-from designer.lint.docs import explain, markdown, sections
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 #: Where each rule's page (docs/rules/CODE.md, generated from its docstring) is read on the web.
@@ -66,6 +64,8 @@ def rules_with_findings(rules, violations) -> list:
 
 
 def _rule(rule) -> dict:
+    from designer.lint.docs import explain, markdown, sections  # docstring parsing: only when writing
+
     parts = sections(rule)
     return {
         "id": rule.CODE,
@@ -102,6 +102,8 @@ def _result(violation, index: dict[str, int], fallback: dict, root: Path) -> dic
         location["logicalLocations"] = [{"name": scope or "badge set",
                                          "fullyQualifiedName": f"{scope}:{violation.element}" if violation.element
                                          else scope, "kind": "element"}]
+    import hashlib
+
     digest = hashlib.sha256(f"{violation.code}|{scope}|{violation.message}".encode()).hexdigest()[:32]
     result = {
         "ruleId": violation.code,
