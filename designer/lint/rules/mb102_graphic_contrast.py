@@ -57,4 +57,4 @@ def check(context):
             where = context.role_location(ROLES.get(name, "primary"))
         yield context.violation(sys.modules[__name__],
                                 f"{name} does not reach {NEEDED:g}:1 against {against}: {detail}",
-                                location=where, element=f"svg/*[@class='{name.split(':')[0]}']")
+                                location=where, element=f"svg/*[@class='{name}']")
