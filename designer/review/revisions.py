@@ -101,21 +101,43 @@ def export_tree(repo: Path, commit: str, target: Path) -> Path:
 
 
 def build_revision(badge_set: Path, revision: str | None, cache: Path, jobs: int = 0) -> Path:
-    """The asset set of ``badge_set`` at ``revision`` (``None``: the working tree), built if missing."""
+    """The asset set of ``badge_set`` at ``revision`` (``None``: the working tree), built if missing.
+
+    An error in a revision's files names them as git does, ``REV:path`` (not the cache copy)."""
     from designer.assetset import BuildOptions, build
 
     repo, inside = repository_of(badge_set)
     where = cache / hashlib.sha256(str(repo.resolve()).encode()).hexdigest()[:16]
     if revision is None:
-        source, dist = badge_set, where / "worktree" / "dist"
+        source, dist, tree = badge_set, where / "worktree" / "dist", None
     else:
         commit = commit_of(repo, revision, inside)
-        source = export_tree(repo, commit, where / commit / "src") / inside
-        dist = where / commit / "dist"
+        tree = export_tree(repo, commit, where / commit / "src")
+        source, dist = tree / inside, where / commit / "dist"
     dist.parent.mkdir(parents=True, exist_ok=True)
     try:
         build(source, dist, BuildOptions(lint=True, jobs=jobs))
     except MedbadgeError as error:
-        label = revision or "the working tree"
-        raise MedbadgeError(f"{label}: {error.message}", error.location, hint=error.hint) from None
+        if tree is None:
+            raise
+        raise _in_revision(error, tree, revision) from None
     return dist
+
+
+def _in_revision(error: MedbadgeError, tree: Path, revision: str) -> MedbadgeError:
+    """``error`` with places in the exported ``tree`` written ``REV:path``, every problem kept."""
+    from dataclasses import replace
+
+    from designer.base.errors import BadgeSetError
+
+    def relabel(one: MedbadgeError) -> MedbadgeError:
+        where = one.location
+        try:
+            inside = Path(where.path).resolve().relative_to(tree.resolve()).as_posix()
+        except (AttributeError, TypeError, ValueError):  # no place, or a place outside the tree
+            return one
+        return MedbadgeError(one.message, replace(where, path=f"{revision}:{inside}"), hint=one.hint)
+
+    if isinstance(error, BadgeSetError):
+        return BadgeSetError([relabel(problem) for problem in error.problems])
+    return relabel(error)

@@ -83,3 +83,20 @@ def test_outside_a_repository(tmp_path, capsys):
     code = main(["diff", "--rev", "HEAD~1..HEAD", str(tmp_path / "badges.yaml"), "--cache-dir", str(tmp_path / "c")])
     err = capsys.readouterr().err
     assert code == 2 and err.startswith("error: ") and "git rev-parse" in err
+
+
+def test_a_revision_that_does_not_build_is_one_message(repo, tmp_path, capsys):
+    badge_set = repo / "badges" / "badges.yaml"
+    badge_set.write_text(badge_set.read_text(encoding="utf-8").replace("icon: ", "icon: no-such-icon-", 1),
+                         encoding="utf-8")
+    argv = ["--cache-dir", str(tmp_path / "c"), "-j", "1", "-o", str(tmp_path / "r")]
+    code = main(["diff", "--rev", "HEAD..", str(badge_set), *argv])
+    err = capsys.readouterr().err
+    assert code == 2 and "no-such-icon" in err and "Traceback" not in err
+    assert f"{badge_set}:" in err  # the working tree's file, at its place
+    _git(repo, "commit", "-q", "-am", "broken")
+    code = main(["diff", "--rev", "HEAD~1..HEAD", str(badge_set), *argv])
+    err = capsys.readouterr().err
+    assert code == 2 and "HEAD:badges/badges.yaml:" in err and "no-such-icon" in err  # git's REV:path, not the cache
+    assert str(tmp_path / "c") not in err
+    assert not (tmp_path / "r").exists()
