@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-import pytest
+import pypdf
 from PIL import Image
 
 import designer
@@ -60,7 +60,6 @@ def test_email_signature_png_is_80_px_at_2x(shared_set):
 
 
 def test_print_pdf_is_vector_with_metadata_and_reproducible(shared_set, tmp_path, monkeypatch):
-    pypdf = pytest.importorskip("pypdf")
     source, dist = shared_set
     data = (dist / "history-taking" / f"{SLUG}-print.pdf").read_bytes()
     reader = pypdf.PdfReader(io.BytesIO(data))  # an independent PDF reader
