@@ -1,7 +1,8 @@
 """Benchmark ``medbadge lint`` against a cold build of the same set (issue 6; figures in docs/lint.md).
 
-Goal: linting a set (every rule, the pixel checks of MB103 included) takes at most 25 % of a cold
-one-job build of it. For the example set (64 designs) and the generated set of 200 designs
+Goal: linting a set (every rule: the pixel checks of MB103, the geometry and page checks of
+MB104, MB206, MB207, MB306, MB307, MB502 and MB503 included) takes at most 25 % of a cold one-job
+build of it. For the example set (64 designs) and the generated set of 200 designs
 (50 badges × 4 tiers, made by the same generator as ``bench_build.py``) it measures, each in a
 fresh Python process so no font, template or colour cache is warm:
 
@@ -39,6 +40,8 @@ def measure(kind: str, badge_set: str, out: str) -> dict:
     from designer.lint.registry import rules
 
     import designer.base.raster  # noqa: F401  (CairoSVG and cairocffi: imports are not timed, as in bench_build)
+    import designer.lint.layers  # noqa: F401  (the geometry rules' helpers; numpy comes with CairoSVG's deps)
+    import numpy  # noqa: F401
     rules()  # import every rule module (same for both kinds, so neither pays it in the timed part)
     started, cpu_started = time.perf_counter(), _cpu()
     if kind == "build":
