@@ -2,7 +2,7 @@
 
 Each card is composed (:func:`designer.share.card.compose_card`) and handed to the rules in a
 :class:`designer.lint.LintContext` of its own, with the badge set's lint configuration — severities,
-``ignore``, WCAG level — except for the display size: a card is judged at :data:`CARD_DISPLAY_PX`
+``ignore``, suppressions, WCAG level — except for the display size: a card is judged at :data:`CARD_DISPLAY_PX`
 wide, the width a link preview gets in a phone's feed, not at the badge thumbnail size. A card
 whose text does not fit is a MB203 finding, as for a badge.
 
@@ -45,4 +45,6 @@ def card_violations(badge_set, designs, config=None) -> list:
                               index_of[design.badge_id], error)
         for rule in rules:
             found += list(rule.check(context))
-    return sorted(found, key=Violation.sort_key)
+    # A suppression in the badge set's lint section silences the same finding on the card.
+    kept = [v for v in found if not any(s.matches(v.code, v.name, v.badge, v.tier) for s in config.suppress)]
+    return sorted(kept, key=Violation.sort_key)

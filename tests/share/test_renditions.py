@@ -145,3 +145,17 @@ def test_build_lint_reports_card_findings_in_the_manifest(tmp_path):
     status = json.loads((tmp_path / "dist" / "manifest.json").read_text(encoding="utf-8"))["lint"]
     messages = [f["message"] for f in status["history-taking-foundation"]["findings"]]
     assert any(m.startswith("card-title 'History Taking'") for m in messages), messages
+
+
+def test_a_suppression_in_the_badge_set_silences_the_card_too(tmp_path):
+    source = tmp_path / "badges.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    anchor = "  - id: history-taking\n"
+    text = text.replace(anchor, anchor + '    roles: {on-primary: "#1c6f7d"}\n')
+    assert "\nlint:" not in text
+    text += ("lint:\n  suppress:\n    - code: MB101\n      badge: history-taking\n"
+             "      reason: a test of the card following the badge set's suppressions\n")
+    source.write_text(text, encoding="utf-8")
+    badge_set = designer.load(source)
+    found = card_violations(badge_set, designer.resolve(badge_set, badges=("history-taking",), tiers=("foundation",)))
+    assert not [v for v in found if v.code == "MB101"]
