@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from designer.review import summary
 from designer.review.changes import DesignChange
 
 BACKGROUNDS = (("white", "White", "#ffffff"), ("light", "Light grey", "#e9ebee"), ("dark", "Dark", "#1f2328"))
@@ -36,7 +37,8 @@ def report_html(title: str, changes: list[DesignChange], unchanged: int, images:
                 pixels: dict[str, float], linted: tuple[bool, bool]) -> bytes:
     """The page: a summary, then each visual change with its pictures and lint status, then the
     designs whose metadata alone changed. ``images[slug]`` maps ``before``/``after``/``difference``
-    to a relative path; ``pixels[slug]`` is the fraction of pixels that changed."""
+    (and ``card-before``... for the share card) to a relative path; ``pixels[slug]`` is the fraction
+    of the badge's pixels that changed."""
     visual = [c for c in changes if c.visual]
     metadata = [c for c in changes if not c.visual]
     counts = {status: sum(1 for c in changes if c.status == status) for status in ("changed", "added", "removed")}
@@ -91,11 +93,7 @@ def _section(change: DesignChange, images: dict[str, str], fraction: float | Non
 
 
 def lint_html(design, linted: bool) -> str:
-    if design is None:
-        return "—"
-    if design.lint is None:
-        return '<span class="info">not linted</span>' if not linted else '<span class="info">no status</span>'
-    status = design.lint.get("status", "clean")
-    codes = sorted({f.get("code", "?") for f in design.lint.get("findings", [])})
-    text = status if not codes else f"{status} ({', '.join(codes)})"
+    """:func:`designer.review.summary.lint_text`, coloured by the status."""
+    text = summary.lint_text(design, linted)
+    status = design.lint.get("status", "info") if design is not None and design.lint is not None else "info"
     return f'<span class="{escape(status)}">{escape(text)}</span>'

@@ -7,7 +7,8 @@ from __future__ import annotations
 from designer.review.changes import DesignChange
 
 
-def _lint_text(design, linted: bool) -> str:
+def lint_text(design, linted: bool) -> str:
+    """A design's lint status in words: ``clean``, ``warning (MB501)``, ``not linted``; ``—`` for no design."""
     if design is None:
         return "—"
     if design.lint is None:
@@ -39,7 +40,7 @@ def terminal(changes: list[DesignChange], unchanged: int, pixels: dict[str, floa
     for change in visual:
         share = _pixels(change, pixels)
         lines.append(f"  {change.status:<8} {change.slug:<{width}}  {share:>8}  lint: "
-                     f"{_lint_text(change.before, linted[0])} -> {_lint_text(change.after, linted[1])}")
+                     f"{lint_text(change.before, linted[0])} -> {lint_text(change.after, linted[1])}")
     if report:
         lines.append(f"report: {report}")
     return "\n".join(lines) + "\n"
@@ -54,7 +55,7 @@ def markdown(changes: list[DesignChange], unchanged: int, pixels: dict[str, floa
         out += ["| design | change | pixels changed | lint before | lint after |", "|---|---|---|---|---|"]
         for change in visual:
             cells = [f"`{change.slug}`", change.status, _pixels(change, pixels) or "—",
-                     _lint_text(change.before, linted[0]), _lint_text(change.after, linted[1])]
+                     lint_text(change.before, linted[0]), lint_text(change.after, linted[1])]
             out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
         out.append("")
     metadata = [c.slug for c in changes if not c.visual]
