@@ -42,7 +42,8 @@ def picture(badge_set: Path, dist: Path) -> Image.Image:
     for index, badge in enumerate(model.badges):
         x0, y0 = GAP + (index % COLUMNS) * cell_w, GAP + (index // COLUMNS) * cell_h
         code = badge.alignment[0].code if badge.alignment else ""
-        draw.text((x0, y0), f"{code}  {badge.title}".strip(), fill="#222222", font=font)
+        label = badge.title if code in ("", badge.title) else f"{code}  {badge.title}"
+        draw.text((x0, y0), label, fill="#222222", font=font)
         for column, tier in enumerate(tiers):
             image = Image.open(dist / badge.id / f"{badge.id}-{tier}-{SIZE}.png").convert("RGBA")
             sheet.paste(image, (x0 + column * (SIZE + GAP), y0 + LABEL), image)
