@@ -131,7 +131,7 @@ def plan(options: StarterOptions) -> Starter:
     """Check the answers and build every file in memory; raise one error listing every problem."""
     from designer.base.errors import BadgeSetError
     from designer.starter.badgeset_text import StarterBadge, StarterText, render
-    from designer.starter.icons import choose
+    from designer.starter.icons import FITTING_SCORE, choose
     from designer.starter.tiers import tier_specs
 
     problems = check_options(options)
@@ -166,6 +166,9 @@ def plan(options: StarterOptions) -> Starter:
     for index, item in enumerate(framework.items):
         best, rest = choose(item, used=frozenset(used))
         used.add(best.name)
+        if best.score < FITTING_SCORE:
+            notes.append(f"no icon fits '{item.title}' well, so it has '{best.name}'; "
+                         f"find a better one with `medbadge icons search WORD`")
         template, why = placing.template_for(index, item, aligned)
         if why:
             notes.append(why)

@@ -275,3 +275,14 @@ def test_a_yaml_list_with_levels_gets_its_own_tiers(capsys, tmp_path):
     assert [t.label for t in model.tiers] == ["Year 2", "Year 3", "Year 4", "Year 5"]
     assert model.badges[0].alignment[0].url == "https://northfield-med.example/outcomes"
     assert lint_codes(tmp_path / "s" / "badges.yaml") == []
+
+
+def test_an_item_no_icon_fits_gets_the_symbol_of_medicine_and_a_note(capsys, tmp_path):
+    (tmp_path / "list.csv").write_text(
+        "code,name,title,description,criteria,icon_terms\n"
+        "X1,Quantum widgetry,Widgetry,Builds quantum widgets with care.,A widget built under observation.,zzqx\n",
+        encoding="utf-8")
+    code, out, err = init(capsys, tmp_path / "s", *SCHOOL, "-f", tmp_path / "list.csv", "--no-input")
+    assert code == 0, err
+    assert "no icon fits 'Widgetry' well, so it has 'rod-of-asclepius'" in out
+    assert designer.load(tmp_path / "s" / "badges.yaml").model.badges[0].icon == "rod-of-asclepius"
