@@ -91,7 +91,7 @@ class Layers:
                 coverage = _text_ink(tuple(p.source for p in chosen), self.canvas)
             for part in chosen:
                 if not part.is_text:
-                    top, left, pixels = self._render(part)
+                    top, left, pixels, _ = self._render(part)
                     h, w = pixels.shape[:2]
                     window = coverage[top:top + h, left:left + w]
                     np.maximum(window, pixels[..., 3] / np.float32(255), out=window)
@@ -118,10 +118,8 @@ class Layers:
         for part in self.parts:
             if part.is_text:
                 continue
-            top, left, pixels = self._render(part)
-            h, w = pixels.shape[:2]
-            source = cairo.ImageSurface.create_for_data(bytearray(pixels.tobytes()), cairo.FORMAT_ARGB32, w, h, w * 4)
-            context.set_source_surface(source, left, top)
+            top, left, _, surface = self._render(part)
+            context.set_source_surface(surface, left, top)
             context.paint()
         target.flush()
         stride = target.get_stride()
@@ -228,8 +226,10 @@ def _render(root: bytes, body: bytes, canvas: int):
 
 @lru_cache(maxsize=512)
 def _part_pixels(root: bytes, support: bytes, source: bytes, canvas: int):
-    """``(top, left, pixels)``: one part rendered alone on the grid, cropped to where it paints
-    (``pixels`` is cairo's premultiplied B, G, R, A, uint8; read-only)."""
+    """``(top, left, pixels, surface)``: one part rendered alone on the grid, cropped to where it
+    paints (``pixels`` is cairo's premultiplied B, G, R, A, uint8, read-only; ``surface`` a cairo
+    surface over the same pixels, for compositing)."""
+    import cairocffi as cairo
     import numpy as np
 
     pixels = _render(root, support + source, canvas)
@@ -239,8 +239,10 @@ def _part_pixels(root: bytes, support: bytes, source: bytes, canvas: int):
     else:
         top, left = int(rows[0]), int(cols[0])
         cropped = np.ascontiguousarray(pixels[top:rows[-1] + 1, left:cols[-1] + 1])
+    h, w = cropped.shape[:2]
+    surface = cairo.ImageSurface.create_for_data(bytearray(cropped.tobytes()), cairo.FORMAT_ARGB32, w, h, w * 4)
     cropped.flags.writeable = False
-    return top, left, cropped
+    return top, left, cropped, surface
 
 
 @lru_cache(maxsize=1024)

@@ -116,6 +116,11 @@ def check(context):
         b = run.box
         size = display_px(context, run.size)
         needed = required_ratio(size, run.weight, level)
+        everything = pixel_ratios(rasters.coverage, rasters.behind,
+                                  (b.x * scale, b.y * scale, (b.x + b.width) * scale, (b.y + b.height) * scale),
+                                  run.fill)
+        if not len(everything) or everything.min() >= needed:
+            continue  # no pixel of the run falls short: no glyph can
         try:
             glyphs = glyph_boxes(paths.get(run.slot, b""))
         except UnsupportedPath:
@@ -129,10 +134,7 @@ def check(context):
                 worst, worst_index = ratio, index
         if worst is None or worst >= needed:
             continue
-        everything = pixel_ratios(rasters.coverage, rasters.behind,
-                                  (b.x * scale, b.y * scale, (b.x + b.width) * scale, (b.y + b.height) * scale),
-                                  run.fill)
-        share = float(np.mean(everything < needed)) if len(everything) else 1.0
+        share = float(np.mean(everything < needed))
         kind = "large text" if is_large(size, run.weight) else "text"
         which = f"glyph {worst_index + 1} of {len(glyphs)}" if len(glyphs) > 1 else "the run"
         yield context.violation(

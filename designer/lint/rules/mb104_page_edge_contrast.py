@@ -67,7 +67,6 @@ def check(context):
     rows, cols = np.nonzero(band)
     band_alpha = alpha[rows, cols][:, None]
     solid = band_alpha[:, 0] > 0.99
-    outer = solid & dilate(~ink, 2)[rows, cols]  # the opaque ring just inside the outline
     on_outline = outline[rows, cols]
     for page_text in context.config.page_backgrounds:
         page = Color.parse(page_text)
@@ -81,6 +80,7 @@ def check(context):
         share = lost.sum() / on_outline.sum()
         if share <= LOST_SHARE:
             continue
+        outer = solid & dilate(~ink, 2)[rows, cols]  # the opaque ring just inside the outline
         colour = _most_common(seen[outer & lost] if (outer & lost).any() else seen[outer])
         yield context.violation(
             sys.modules[__name__],
