@@ -46,6 +46,13 @@ class StarterText:
     badges: Sequence[StarterBadge]
 
 
+def subtitle_for(item: Item, aligned: bool) -> str | None:
+    """The badge's subtitle: the framework code, when it adds something and fits a subtitle line."""
+    if aligned and item.code not in (item.title, item.name) and len(item.code) <= MAX_SUBTITLE_CHARS:
+        return item.code
+    return None
+
+
 def q(text: str) -> str:
     """A double-quoted YAML scalar.
 
@@ -112,8 +119,9 @@ def _badge(badge: StarterBadge, spec: StarterText) -> list[str]:
     item, fw = badge.item, spec.framework
     also = ", ".join(f"{c.name} ({c.score})" for c in badge.runners_up) or "none"
     lines = [f"  - id: {item.id}", f"    title: {q(item.title)}"]
-    if spec.aligned and item.code not in (item.title, item.name) and len(item.code) <= MAX_SUBTITLE_CHARS:
-        lines.append(f"    subtitle: {q(item.code)}")
+    subtitle = subtitle_for(item, spec.aligned)
+    if subtitle:
+        lines.append(f"    subtitle: {q(subtitle)}")
     lines.append(f"    icon: {badge.icon.name}  # icon search score {badge.icon.score}; next best: {also}")
     if badge.template:
         lines.append(f"    template: {badge.template}" + (f"  # {_comment(badge.moved)}" if badge.moved else ""))

@@ -209,7 +209,9 @@ class _TemplatePlacer:
             order = self.usable[start:] + self.usable[:start]
         else:
             order = [self.choice] + [name for name in self.usable if name != self.choice]
-        subtitle = item.code if aligned and item.code not in (item.title, item.name) else None
+        from designer.starter.badgeset_text import subtitle_for
+
+        subtitle = subtitle_for(item, aligned)
         for name in order:
             if misfits(item.title, "title", (name,)) or (subtitle and misfits(subtitle, "subtitle", (name,))):
                 continue
