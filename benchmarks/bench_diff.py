@@ -72,9 +72,11 @@ def main() -> None:
             shutil.copytree(work / "before", work / "after")
             build(after, work / "after", BuildOptions(lint=True))
             seconds, line = timed_diff(work / "before", work / "after", work)
-            verdict = "met" if seconds <= GOAL_S else "MISSED"
-            print(f"200 designs, {label}: medbadge diff {seconds:.2f} s (best of {REPEAT}; goal <= {GOAL_S:g} s: "
-                  f"{verdict})\n  {line}", flush=True)
+            goal = ""  # the goal is for 5 changes; the second round shows how the time grows
+            if titles == 1:
+                goal = f"; goal <= {GOAL_S:g} s: {'met' if seconds <= GOAL_S else 'MISSED'}"
+            print(f"200 designs, {label}: medbadge diff {seconds:.2f} s (best of {REPEAT}{goal}; load average "
+                  f"{os.getloadavg()[0]:.1f})\n  {line}", flush=True)
             if "unchanged" in line and int(line.rsplit(", ", 1)[1].split()[0]) < 200 - 4 * titles - drop:
                 print("  (more designs changed than were edited: templates, palettes or the renderer's code changed "
                       "between the two builds; run it on a tree nobody is editing)", flush=True)
