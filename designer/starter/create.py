@@ -243,7 +243,9 @@ def _derived_palette(colour: str, name: str, school: str) -> tuple[bytes, list[s
         raise DerivationError(f"the palette derived from {colour} fails {len(violations)} lint check(s): "
                               + "; ".join(f"{v.code} {v.message}" for v in violations[:3]),
                               hint="try a darker or more saturated brand colour")
-    return derived.to_toml().encode("utf-8"), list(derived.notes)
+    checked = (f"palette '{name}' derived from {colour}: the contrast and tier rules pass on every template "
+               "in all four tiers")
+    return derived.to_toml().encode("utf-8"), [checked, *derived.notes]
 
 
 def _check_loads(files: list[tuple[Path, bytes]], directory: Path) -> None:

@@ -94,6 +94,7 @@ def test_a_brand_colour_gives_a_derived_checked_palette(capsys, tmp_path):
     assert code == 0, err
     palette = target / "palettes" / "northfield-school-of-medicine.toml"
     assert palette.is_file() and 'key = "#7a1f5c"' in palette.read_text("utf-8")
+    assert "palette 'northfield-school-of-medicine' derived from #7a1f5c: the contrast and tier rules pass" in out
     model = designer.load(target / "badges.yaml").model
     assert model.brand.palette == "northfield-school-of-medicine" and model.paths.palettes == ["palettes"]
     assert lint_codes(target / "badges.yaml") == []
