@@ -31,6 +31,10 @@ RECORD_VERSION = 1
 MAX_RECORD_BYTES = 16 * 1024 * 1024
 #: Inputs bigger than this in all make the memo not worth keeping (hashing them costs a build).
 MAX_INPUT_BYTES = 256 * 1024 * 1024
+#: The packages that a checkout keeps in folders of their own (pyproject.toml ``package-dir``;
+#: tests/assetset/test_uptodate.py checks the two lists agree).
+DATA_PACKAGES = ("designer.icon_library", "designer.palettes", "designer.templates", "designer.examples",
+                 "designer.frameworks")
 _CODE_SUFFIXES = (".py", ".pyc", ".so", ".pth")
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 
@@ -179,7 +183,7 @@ def _package_roots() -> list[Path]:
     import designer
 
     roots = [Path(designer.__file__).parent]
-    for name in ("designer.icon_library", "designer.palettes", "designer.templates"):
+    for name in DATA_PACKAGES:
         spec = importlib.util.find_spec(name)  # located, not imported
         if spec and spec.origin:
             folder = Path(spec.origin).parent

@@ -123,6 +123,13 @@ def test_the_code_digest_covers_every_module_a_build_runs(one_badge, tmp_path):
     assert files and all(any(f.is_relative_to(root) for root in roots) for f in files)
 
 
+def test_the_code_digest_knows_every_package_folder_of_a_checkout():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert sorted(project["tool"]["setuptools"]["package-dir"]) == sorted(uptodate.DATA_PACKAGES)
+
+
 def test_the_record_is_not_part_of_the_published_set(one_badge, tmp_path):
     out = tmp_path / "dist"
     build(one_badge, out, FAST)
