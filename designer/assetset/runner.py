@@ -215,7 +215,13 @@ def _run(jobs: list[RenderJob], workers: int):
     pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
                                initializer=_worker_start, initargs=(os.getpid(),))
     try:
-        futures = [pool.submit(render_design, job) for job in jobs]
+        # Forking runs at-fork hooks (logging's among them), where an exception is printed and
+        # dropped: a Ctrl-C raised there would be lost. Held until the workers are forked.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            futures = [pool.submit(render_design, job) for job in jobs]
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         for future in as_completed(futures):
             yield future.result()
     except BaseException:
