@@ -40,7 +40,9 @@ def measure(kind: str, badge_set: str, out: str) -> dict:
     from designer.lint.registry import rules
 
     import designer.base.raster  # noqa: F401  (CairoSVG and cairocffi: imports are not timed, as in bench_build)
-    import designer.lint.layers  # noqa: F401  (the geometry rules' helpers; numpy comes with CairoSVG's deps)
+    import cairosvg.parser  # noqa: F401  (raster.py imports CairoSVG on first use: import it here, for both kinds)
+    import cairosvg.surface  # noqa: F401
+    import designer.lint.layers  # noqa: F401  (the geometry rules' helpers)
     import numpy  # noqa: F401
     rules()  # import every rule module (same for both kinds, so neither pays it in the timed part)
     started, cpu_started = time.perf_counter(), _cpu()
