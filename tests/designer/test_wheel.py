@@ -47,7 +47,7 @@ def test_wheel_installs_and_composes_the_example(tmp_path):
     assert done.returncode == 0, done.stderr
     count, _, size = done.stdout.partition(" ")
     assert int(count) == 64
-    assert "'seal'" in done.stdout and "'rosette'" in done.stdout
+    assert "'seal'" in done.stdout and "'hexagon'" in done.stdout  # templates ship in the wheel
     _readme_example_works_beside_generic_modules(python, tmp_path, clean_env)
 
 

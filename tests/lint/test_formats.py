@@ -134,7 +134,8 @@ def test_cli_explain(capsys):
 
 
 def test_cli_wcag_aaa(tmp_path):
-    path = write_case(tmp_path, {"brand": {"roles": {"accent": "gold"}}})
+    # a gold title on the seal's deep band: 5.5:1, AA but not AAA (the seal has no accent text now)
+    path = write_case(tmp_path, {"brand": {"roles": {"on-primary": "gold"}}})
     assert main(["lint", str(path), "--select", "MB101"]) == 0
     assert main(["lint", str(path), "--select", "MB101", "--wcag", "AAA"]) == 1
 
