@@ -9,6 +9,7 @@ a colon or a quote cannot change the structure.
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -62,22 +63,32 @@ def q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+#: Comment blocks are wrapped to this width, as the rest of the file reads.
+WIDTH = 100
+
+
 def _comment(text: str) -> str:
     return " ".join(text.split())
+
+
+def _comment_block(text: str, first: str = "# ", rest: str = "#   ") -> list[str]:
+    """``text`` as comment lines of at most :data:`WIDTH` characters (URLs are never broken)."""
+    return textwrap.wrap(_comment(text), WIDTH, initial_indent=first, subsequent_indent=rest,
+                         break_long_words=False, break_on_hyphens=False)
 
 
 def render(spec: StarterText) -> str:
     """The badge set's text."""
     fw = spec.framework
-    out = [f"# {_comment(spec.school)}: starter badge set written by `medbadge init`."]
+    out = _comment_block(f"{spec.school}: starter badge set written by `medbadge init`.")
     if spec.aligned:
-        out.append(f"# One badge per item of {_comment(fw.title)}"
-                   + (f" ({_comment(fw.publisher)}, {_comment(fw.version)})" if fw.publisher else "") + ".")
+        out += _comment_block(f"One badge per item of {fw.title}"
+                              + (f" ({fw.publisher}, {fw.version})" if fw.publisher else "") + ".")
         if fw.url:
             out.append(f"#   {fw.url}")
         for label, value in (("Source", fw.source), ("Usage", fw.usage)):
             if value:
-                out.append(f"# {label}: {_comment(value)}")
+                out += _comment_block(f"{label}: {value}")
     out += ["#",
             "# Titles, descriptions and criteria are drafts: make them your school's own. Every key is",
             "# described in docs/badge-set.md; `medbadge lint badges.yaml` checks each change.",
@@ -99,10 +110,10 @@ def _tiers(spec: StarterText) -> list[str]:
     if not spec.tiers:
         return ["tiers: four-metals  # foundation, proficient, advanced, distinguished", ""]
     fw = spec.framework
-    lines = [f"# Tiers: four levels of the {_comment(fw.scale or 'framework scale')}"
-             + (f" ({_comment(fw.scale_source)})" if fw.scale_source else "") + ",",
-             "# each with the colours and non-colour cues of the same rank in the four-metals scheme.",
-             "tiers:"]
+    lines = _comment_block(f"Tiers: four levels of the {fw.scale or 'framework scale'}"
+                           + (f" ({fw.scale_source})" if fw.scale_source else "")
+                           + ", each with the colours and non-colour cues of the same rank in the four-metals scheme.")
+    lines.append("tiers:")
     for tier, name in spec.tiers:
         lines.append(f"  - id: {tier['id']}  # {_comment(name)}")
         lines.append(f"    label: {q(tier['label'])}")
