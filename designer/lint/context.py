@@ -93,6 +93,33 @@ class LintContext:
         except Exception:  # noqa: BLE001 - an unparsable master is judged by the SVG rules instead
             return None
 
+    @cached_property
+    def small(self) -> tuple[Artwork, Layers] | None:
+        """The artwork drawn for the smallest display size and its layers, when the template draws
+        a different *small variant* there (``[small]``: texts hidden, larger icon and stars; the
+        build ships it for those PNG sizes), else ``None``."""
+        if self.artwork is None:
+            return None
+        from designer.compose import compose
+        from designer.compose.badge import small_variant
+        from designer.lint.layers import Layers
+
+        if not small_variant(self.design, self.smallest_display_px):
+            return None
+        try:
+            artwork = compose(self.design, self.smallest_display_px)
+            return artwork, Layers(artwork.svg, artwork.canvas)
+        except Exception:  # noqa: BLE001 - the master's findings stand; the variant adds none
+            return None
+
+    def drawings(self) -> list[tuple[Artwork, Layers, str]]:
+        """``(artwork, layers, label)`` of every drawing the badge is shown as: the master (label
+        ``""``) and, when there is one, the small variant (label ``" in the 64 px drawing"``)."""
+        found = [(self.artwork, self.layers, "")] if self.artwork is not None and self.layers is not None else []
+        if self.small is not None:
+            found.append((*self.small, f" in the {self.smallest_display_px} px drawing"))
+        return found
+
     @property
     def smallest_display_px(self) -> int:
         """The smallest size the badge is shown at (the text and icon display sizes' minimum)."""

@@ -131,12 +131,23 @@ class Layers:
 
     @cached_property
     def artwork_alpha(self):
-        """Coverage of everything the master paints, text included (``size × size`` float)."""
+        """Coverage of everything the master paints, text included (``size × size`` float): the
+        most any one part covers each pixel (no colour needed, so no composite)."""
         import numpy as np
 
-        alpha = self.composite[1].copy()
-        for name in {p.name for p in self.parts if p.is_text}:
-            np.maximum(alpha, self.coverage(name), out=alpha)
+        alpha = np.zeros((self.size, self.size), np.uint8)
+        texts = []
+        for part in self.parts:
+            if part.is_text:
+                texts.append(part.source)
+                continue
+            top, left, pixels, _ = self._render(part)
+            h, w = pixels.shape[:2]
+            window = alpha[top:top + h, left:left + w]
+            np.maximum(window, pixels[..., 3], out=window)
+        alpha = alpha.astype(np.float32) / 255
+        if texts:
+            np.maximum(alpha, _text_ink(tuple(texts), self.canvas), out=alpha)
         return alpha
 
 
@@ -328,3 +339,27 @@ def gap_px(a, b, within: float) -> float | None:
         best = min(best, float(np.sqrt((d * d).sum(axis=2).min())))
     clear = max(0.0, best - 1)
     return clear if clear < within else None
+
+
+def components(mask):
+    """Each 8-connected part of a small bool mask, as its own mask."""
+    import numpy as np
+
+    seen = np.zeros_like(mask)
+    h, w = mask.shape
+    for start in zip(*np.nonzero(mask)):
+        if seen[start]:
+            continue
+        part = np.zeros_like(mask)
+        stack = [start]
+        seen[start] = True
+        while stack:
+            y, x = stack.pop()
+            part[y, x] = True
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    ny, nx = y + dy, x + dx
+                    if 0 <= ny < h and 0 <= nx < w and mask[ny, nx] and not seen[ny, nx]:
+                        seen[ny, nx] = True
+                        stack.append((ny, nx))
+        yield part

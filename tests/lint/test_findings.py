@@ -71,3 +71,19 @@ def test_a_problem_shared_by_badges_names_them(tmp_path, monkeypatch):
     found = [v for v in lint_case(tmp_path, {"badges": badges, "lint": {"page_backgrounds": ["#0b5563"]}},
                                   monkeypatch) if v.code == "MB104"]
     assert found and all(v.badge is None and v.badges == ("b1", "b2") for v in found)
+
+
+def test_the_small_variant_is_judged_at_the_smallest_size(tmp_path):
+    """What the build ships at 64 px (a template's [small] drawing) is what the 64 px rules see."""
+    from designer.lint import load_config
+
+    badge_set = designer.load(write_case(tmp_path, {}))
+    context = contexts_for(badge_set, designer.resolve(badge_set, tiers=["foundation"]), load_config(badge_set))[0]
+    if "small" not in context.design.template.params:
+        return  # this template draws one design at every size
+    drawings = context.drawings()
+    assert [label for _, _, label in drawings] == ["", " in the 64 px drawing"]
+    assert drawings[1][0].svg != drawings[0][0].svg
+    larger = designer.load(write_case(tmp_path, {"lint": {"display_sizes": {"icon": 96}}}, name="large.yaml"))
+    context = contexts_for(larger, designer.resolve(larger, tiers=["foundation"]), load_config(larger))[0]
+    assert [label for _, _, label in context.drawings()] == [""]

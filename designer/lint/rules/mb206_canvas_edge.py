@@ -6,7 +6,8 @@ What
     cuts it off (reported with how far it runs out and which parts do). Artwork inside the
     canvas but closer to its edge than ``min_canvas_margin_px`` (default 1 px) at the smallest
     display size (``display_sizes``: the smaller of text and icon, default 64 px; 9.4 units on a
-    600 master) *touches* the edge: at that size it paints the image's outermost pixel row.
+    600 master) *touches* the edge: at that size it paints the image's outermost pixel row. A
+    template's small variant (``[small]``, the drawing shipped at that size) is judged too.
 
 Why
     A PNG is a rectangle: whatever runs past the canvas is lost, and a shape that reaches the last
@@ -44,9 +45,11 @@ def _overshoot(box) -> dict[str, int]:
 
 
 def check(context):
-    layers = context.layers
-    if layers is None:
-        return
+    for _, layers, label in context.drawings():
+        yield from _judge(context, layers, label)
+
+
+def _judge(context, layers, label: str):
     rule = sys.modules[__name__]
     box = bounds(layers.artwork_alpha >= INK)
     if box is None:
@@ -59,7 +62,7 @@ def check(context):
         runs = ", ".join(f"{above(layers.units(px), 0)} units past the {side}" for side, px in outside.items())
         more = " or more" if max(outside.values()) >= PAD_PX else ""
         yield context.violation(
-            rule, f"artwork is clipped by the canvas: {', '.join(parts) or 'the artwork'} "
+            rule, f"artwork is clipped by the canvas{label}: {', '.join(parts) or 'the artwork'} "
                   f"run{'s' if len(parts) == 1 else ''} out ({runs}{more})", location=where, element="svg")
         return
     margins = _margins(layers.artwork_alpha)
@@ -69,7 +72,7 @@ def check(context):
     needed = context.config.min_canvas_margin_px * layers.canvas / display
     if margin < needed:
         yield context.violation(
-            rule, f"artwork touches the canvas edge: {below(margin, 1)} units clear at the {side} "
+            rule, f"artwork touches the canvas edge{label}: {below(margin, 1)} units clear at the {side} "
                   f"({below(margin * display / layers.canvas, 2)} px at {display} px), needs "
                   f"{context.config.min_canvas_margin_px:g} px ({needed:.1f} units)",
             location=where, element="svg")

@@ -11,8 +11,12 @@ What
       banner is not a collision with its own banner;
     - *margins*: a text closer than the same minimum to the edge of the shape it sits on — the
       region of the rendered badge painted in its background colour (the face, the seal's band,
-      the banner). Where most of a text is not on its declared background (a gradient, say), the
+      the banner) — and a part drawn on another part (stars on a banner) closer than that to
+      its edge. Where most of a text is not on its declared background (a gradient, say), the
       margin is not judged (MB103 judges its contrast).
+
+    A template's small variant (``[small]``: the drawing the build ships at the smallest size,
+    with a larger icon and stars) is judged as well, its findings marked "in the 64 px drawing".
 
 Why
     At 64-96 px a gap under one screen pixel closes: letters merge with the frame or the laurel
@@ -48,17 +52,26 @@ SHOWN = {"icon": "the icon", "tier-pips": "the stars", "tier-laurel": "the laure
 SAME_COLOUR = 24
 
 
-def _shown(context, name: str) -> str:
+def _shown(artwork, name: str) -> str:
     if name.startswith("text-"):
-        run = context.artwork.text(name[5:])
+        run = artwork.text(name[5:])
         return f"{name[5:].replace('_', ' ')} '{run.text}'" if run else name
     return SHOWN.get(name, name)
 
 
+def _lies_on(inner, outer) -> bool:
+    """Whether ``inner``'s ink lies (95 %) within ``outer``'s painted area: a mark drawn on a shape
+    (stars on a banner), whose edge is then its frame, not a collision."""
+    count = int(inner.sum())
+    return count > 0 and int((inner & outer).sum()) >= 0.95 * count
+
+
 def check(context):
-    layers = context.layers
-    if layers is None:
-        return
+    for artwork, layers, label in context.drawings():
+        yield from _judge(context, artwork, layers, label)
+
+
+def _judge(context, artwork, layers, label: str):
     import numpy as np
 
     rule = sys.modules[__name__]
@@ -80,14 +93,22 @@ def check(context):
         for b in names[i + 1:]:
             if {a, b} & own_banner and "tier-ribbon" in (a, b):
                 continue
+            inner, outer = (a, b) if _lies_on(inks[a], inks[b]) else (b, a) if _lies_on(inks[b], inks[a]) else (None, None)
+            if inner is not None:  # one sits on the other (stars on a banner): keep clear of its edge
+                gap = gap_px(inks[inner], ~inks[outer], within)
+                if gap is not None:
+                    yield context.violation(
+                        rule, f"{_shown(artwork, inner)} {'touches' if gap == 0 else 'is ' + clearance(gap) + ' from'} "
+                              f"the edge of {_shown(artwork, outer)}{label}; {keep}", element=f"svg/*[@class='{inner}']")
+                continue
             gap = gap_px(inks[a], inks[b], within)
             if gap is not None:
                 how = "touch" if gap == 0 else f"are {clearance(gap)} apart"
-                yield context.violation(rule, f"{_shown(context, a)} and {_shown(context, b)} {how}; {keep}",
+                yield context.violation(rule, f"{_shown(artwork, a)} and {_shown(artwork, b)} {how}{label}; {keep}",
                                         element=f"svg/*[@class='{a}']")
 
-    rgb, alpha = layers.composite
-    for run in context.artwork.texts:
+    for run in artwork.texts:
+        rgb, alpha = layers.composite
         name = f"text-{run.slot}"
         if name not in inks:
             continue
@@ -111,5 +132,6 @@ def check(context):
         gap = gap_px(under, frame, within)
         if gap is not None:
             how = "touches" if gap == 0 else f"is {clearance(gap)} from"
-            yield context.violation(rule, f"{_shown(context, name)} {how} the edge of its background {colour}; {keep}",
+            yield context.violation(rule, f"{_shown(artwork, name)} {how} the edge of its background {colour}{label}; "
+                                          f"{keep}",
                                     element=f"svg/*[@class='{name}']")

@@ -4,15 +4,16 @@ What
     At the smallest display size (the smaller of ``display_sizes``, default 64 px) a tier must
     still be told by at least one of its non-colour cues:
 
-    - its stars or pips (``tier-pips``, measured on the master's ink, one per run of inked
-      columns), when each is at least ``min_cue_px`` (default 4 px) across and neighbours are at
+    - its stars or pips (``tier-pips``, measured on the drawing's ink, each connected shape one
+      pip, in a row or on an arc), when each is at least ``min_cue_px`` (default 4 px) across and neighbours are at
       least ``min_gap_px`` (default 1 px) apart, so they can be counted; or
     - its tier label, when its cap height there is at least ``min_cap_height_px`` (default 5 px;
       MB201 judges all text at the text display size, the cue is judged where the tier must
       still be told).
 
     The badge is reported when it has such cues and none of them is readable at that size; the
-    message gives each cue's size.
+    message gives each cue's size. Where the template has a small variant for that size
+    (``[small]``: the drawing the build ships there), that drawing is judged, not the master.
 
     Thresholds: one CSS reference pixel is about 1.3 minutes of arc at arm's length (CSS Values
     and Units, *absolute lengths*: the reference pixel is 0.0213°); 4 px is then about 5 arc minutes, the size of a
@@ -47,50 +48,73 @@ SUMMARY = "No tier cue (stars, pips or tier word) readable at the smallest displ
 SEVERITY = "error"
 
 
-def pip_runs(ink) -> list[tuple[int, int, int]]:
-    """``(first column, last column, height in rows)`` of each run of inked columns."""
+def pips_of(layers) -> tuple[list[int], list[float]]:
+    """:func:`pips` of a drawing's ``tier-pips``, computed once per distinct pips part (the same
+    stars recur in every badge of a template and tier)."""
+    part = layers.part("tier-pips")
+    if part is None:
+        return [], []
+    key = (layers.root, layers.support, part.source, layers.canvas)
+    if key not in _PIPS:
+        if len(_PIPS) > 512:
+            _PIPS.clear()
+        _PIPS[key] = pips(layers.ink("tier-pips"))
+    return _PIPS[key]
+
+
+_PIPS: dict = {}
+
+
+def pips(ink) -> tuple[list[int], list[float]]:
+    """The size (pixels: the smaller side of its box) of each star or pip — each 8-connected part
+    of the ink — and the clear pixels between each and its nearest neighbour."""
     import numpy as np
 
-    columns = ink.any(axis=0)
-    runs, start = [], None
-    for x, inked in enumerate(np.append(columns, False)):
-        if inked and start is None:
-            start = x
-        elif not inked and start is not None:
-            box = bounds(ink[:, start:x])
-            runs.append((start, x - 1, box[2] - box[0] + 1))
-            start = None
-    return runs
+    from designer.lint.layers import bounds, components, gap_px
+
+    parts = [p for p in components(ink) if p.sum() >= 4]  # antialiasing dust is not a pip
+    sizes = []
+    for part in parts:
+        top, left, bottom, right = bounds(part)
+        sizes.append(min(bottom - top + 1, right - left + 1))
+    gaps = []
+    for i, part in enumerate(parts):
+        near = [gap_px(part, other, float(ink.shape[0])) for j, other in enumerate(parts) if j != i]
+        near = [g for g in near if g is not None]
+        if near:
+            gaps.append(float(np.min(near)))
+    return sizes, gaps
 
 
 def check(context):
-    layers = context.layers
-    if layers is None:
+    drawings = context.drawings()
+    if not drawings:
         return
+    artwork, layers, label = drawings[-1]  # what is shown at the smallest size: the small variant if any
     config = context.config
     display = context.smallest_display_px
     px = display / layers.canvas  # display pixels per canvas unit
     cues, readable = [], False
-    runs = pip_runs(layers.ink("tier-pips"))
-    if runs:
-        size = layers.units(min(min(last - first + 1, height) for first, last, height in runs)) * px
-        gaps = [layers.units(b[0] - a[1] - 1) * px for a, b in zip(runs, runs[1:])]
+    sizes, gaps = pips_of(layers)
+    if sizes:
+        size = layers.units(min(sizes)) * px
+        gaps = [layers.units(g) * px for g in gaps]
         big, apart = size >= config.min_cue_px, not gaps or min(gaps) >= config.min_gap_px
         readable |= big and apart
-        shown = f"{len(runs)} star{'s' if len(runs) > 1 else ''} {(f'{size:.2f}' if big else below(size, 2))} px across"
+        shown = f"{len(sizes)} star{'s' if len(sizes) > 1 else ''} {(f'{size:.2f}' if big else below(size, 2))} px across"
         shown += f" (needs {config.min_cue_px:g})" if not big else ""
         if gaps:
             gap = min(gaps)
             shown += f", {(f'{gap:.2f}' if apart else below(gap, 2))} px apart" + ("" if apart else f" (needs {config.min_gap_px:g})")
         cues.append(shown)
-    label = context.artwork.text("tier_label")
-    if label is not None:
-        cap = label.cap_height * px
+    tier_label = artwork.text("tier_label")
+    if tier_label is not None:
+        cap = tier_label.cap_height * px
         ok = cap >= config.min_cap_height_px
         readable |= ok
         cues.append(f"tier label cap height {(f'{cap:.2f}' if ok else below(cap, 2))} px"
                     + ("" if ok else f" (needs {config.min_cap_height_px:g})"))
     if cues and not readable:
         yield context.violation(sys.modules[__name__],
-                                f"no tier cue is readable at {display} px: {'; '.join(cues)}",
+                                f"no tier cue is readable at {display} px{label}: {'; '.join(cues)}",
                                 location=context.badge_set.location("tiers"), element="svg/g[@class='tier-pips']")

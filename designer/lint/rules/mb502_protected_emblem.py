@@ -74,7 +74,7 @@ def looks_like_emblem(context) -> str | None:
         return None  # cheap test first: no red paint in the icon, no red emblem
     import numpy as np
 
-    from designer.lint.layers import bounds, dilate
+    from designer.lint.layers import bounds, components, dilate
 
     ink = layers.ink("icon")
     box = bounds(ink)
@@ -85,7 +85,7 @@ def looks_like_emblem(context) -> str | None:
     rgb, alpha = layers.composite
     rgb, alpha = rgb[window], alpha[window]
     red = _red_mask(rgb) & (alpha > 0.5) & ink[window]
-    for part in _components(red):
+    for part in components(red):
         if part.sum() < MIN_PIXELS:
             continue
         shape = _fill_holes(part)
@@ -139,30 +139,6 @@ def _luminance(rgb):
     c = np.clip(rgb, 0, 255) / 255
     lin = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
     return 0.2126 * lin[..., 0] + 0.7152 * lin[..., 1] + 0.0722 * lin[..., 2]
-
-
-def _components(mask):
-    """Each 8-connected part of a small bool mask, as its own mask."""
-    import numpy as np
-
-    seen = np.zeros_like(mask)
-    h, w = mask.shape
-    for start in zip(*np.nonzero(mask)):
-        if seen[start]:
-            continue
-        part = np.zeros_like(mask)
-        stack = [start]
-        seen[start] = True
-        while stack:
-            y, x = stack.pop()
-            part[y, x] = True
-            for dy in (-1, 0, 1):
-                for dx in (-1, 0, 1):
-                    ny, nx = y + dy, x + dx
-                    if 0 <= ny < h and 0 <= nx < w and mask[ny, nx] and not seen[ny, nx]:
-                        seen[ny, nx] = True
-                        stack.append((ny, nx))
-        yield part
 
 
 def _fill_holes(mask):
