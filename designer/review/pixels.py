@@ -48,12 +48,12 @@ def pictures(before: tuple[Path, DesignFiles] | None, after: tuple[Path, DesignF
     its badge at the preview size, or with ``card`` its share card."""
     import numpy as np
 
-    old = _image(*before, card) if before else None
-    new = _image(*after, card) if after else None
+    old, old_png = _image(*before, card) if before else (None, None)
+    new, new_png = _image(*after, card) if after else (None, None)
     if old is None or new is None:
-        return Pictures(_png(old), _png(new))
+        return Pictures(old_png or _png(old), new_png or _png(new))
     if old.size != new.size:  # a side built with other sizes: compare at the new side's size
-        old = old.resize(new.size)
+        old, old_png = old.resize(new.size), None
     a, b = _over_white(old), _over_white(new)
     delta = np.abs(a.astype(np.int16) - b.astype(np.int16)).max(axis=2)
     changed = delta > TOLERANCE
@@ -63,28 +63,32 @@ def pictures(before: tuple[Path, DesignFiles] | None, after: tuple[Path, DesignF
     picture = np.where(changed[..., None], mark, faded).astype(np.uint8)
     from PIL import Image
 
-    return Pictures(_png(old), _png(new), _png(Image.fromarray(picture, "RGB")), int(changed.sum()),
-                    int(changed.size))
+    return Pictures(old_png or _png(old), new_png or _png(new), _png(Image.fromarray(picture, "RGB")),
+                    int(changed.sum()), int(changed.size))
 
 
 def _image(root: Path, design: DesignFiles, card: bool = False):
+    """The picture as an RGBA image and, when the asset set has it as a PNG, that PNG's bytes (the
+    report shows the file itself: no re-encoding)."""
     from PIL import Image, UnidentifiedImageError
 
     entry = design.card() if card else design.preview(PREVIEW_PX)
     if entry is None:
-        return None
+        return None, None
     path = root / entry.path
     data = read_bounded(path, MAX_IMAGE_BYTES, "image")
     try:
         if entry.kind == "svg":
             from designer.base import raster
 
-            return raster.render_image(data, PREVIEW_PX)
+            return raster.render_image(data, PREVIEW_PX), None
         image = Image.open(io.BytesIO(data))
+        if image.format != "PNG":
+            raise ValueError(f"a {image.format} file, not a PNG")
         if max(image.size) > MAX_SIDE_PX:  # checked before the pixels are decoded
             raise ValueError(f"{image.size[0]} x {image.size[1]} px is larger than a build makes")
         image.load()
-        return image.convert("RGBA")
+        return image.convert("RGBA"), data
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
         raise MedbadgeError(f"the image cannot be read: {error}", Location(display_path(path)),
                             hint="rebuild the asset set with `medbadge build`") from None
@@ -102,5 +106,5 @@ def _png(image) -> bytes | None:
     if image is None:
         return None
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=False, compress_level=6)
+    image.save(out, "PNG", optimize=False, compress_level=1)  # a review picture: speed over size
     return out.getvalue()
