@@ -243,7 +243,10 @@ def _part_pixels(root: bytes, support: bytes, source: bytes, canvas: int):
     import cairocffi as cairo
     import numpy as np
 
-    pixels = _render(root, support + source, canvas)
+    try:
+        pixels = _render(root, support + source, canvas)
+    except Exception:  # noqa: BLE001 - a part CairoSVG cannot draw paints nothing here (MB7xx judge the SVG)
+        pixels = np.zeros((1, 1, 4), np.uint8)
     rows, cols = np.flatnonzero(pixels[..., 3].any(axis=1)), np.flatnonzero(pixels[..., 3].any(axis=0))
     if not len(rows):
         cropped, top, left = pixels[:1, :1].copy(), 0, 0
@@ -264,7 +267,12 @@ def _text_ink(sources: tuple[bytes, ...], canvas: int):
         coverage = text_coverage(list(sources), WORK_PX, canvas, pad=PAD_PX)
     except UnsupportedPath:
         geometry = b"".join(_geometry(s) for s in sources)
-        coverage = _render(b' xmlns="http://www.w3.org/2000/svg"', geometry, canvas)[..., 3]
+        try:
+            coverage = _render(b' xmlns="http://www.w3.org/2000/svg"', geometry, canvas)[..., 3]
+        except Exception:  # noqa: BLE001 - text CairoSVG cannot draw is judged by the SVG rules
+            import numpy as np
+
+            coverage = np.zeros((WORK_PX + 2 * PAD_PX,) * 2, np.uint8)
     ink = (coverage / 255.0).astype("float32")
     ink.flags.writeable = False
     return ink

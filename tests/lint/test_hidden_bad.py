@@ -95,3 +95,16 @@ def designer_design(tmp_path, subtitle):
     return designer.resolve(designer.load(write_case(tmp_path, {"badges": [{"template": "rounded-square",
                                                                              "subtitle": subtitle}]},
                                                       name="arabic.yaml")))[0]
+
+
+@pytest.mark.parametrize("markup", [
+    '<g class="tier-pips"><circle r="1e9" fill="#f00"/></g>',  # paints the whole grid: no outline at all
+    '<g class="icon-extra" transform="matrix(1)"><path d="M0 0h9v9z"/></g>',  # a transform CairoSVG refuses
+    '<path class="text-evil" d="m0 0 a5 5 0 1 1 10 10z"/>',  # text path data the fast drawer does not read
+    '<path d="M 1e308 1e308 L -1e308 5" stroke="#000"/>',
+    '<rect width="-5" height="abc"/>',
+    '<path class="text-" d="M0 0Q"/>',
+])
+def test_a_hostile_master_is_measured_or_skipped_never_a_crash(markup, tmp_path, monkeypatch):
+    found = lint_case(tmp_path, {"svg": ["</svg>", markup + "</svg>"]}, monkeypatch)
+    assert all(v.code.startswith("MB") for v in found)

@@ -59,6 +59,8 @@ def check(context):
     if not ink.any():
         return
     edge = edge_pixels(ink)
+    if not len(edge):  # ink everywhere on the grid (art far past the canvas, MB206's): no outline
+        return
     outline = np.zeros_like(ink)
     outline[edge[:, 0], edge[:, 1]] = True
     reach = max(1, round(context.config.min_gap_px * layers.canvas / context.smallest_display_px
@@ -81,7 +83,8 @@ def check(context):
         if share <= LOST_SHARE:
             continue
         outer = solid & dilate(~ink, 2)[rows, cols]  # the opaque ring just inside the outline
-        colour = _most_common(seen[outer & lost] if (outer & lost).any() else seen[outer])
+        pick = outer & lost if (outer & lost).any() else outer if outer.any() else lost
+        colour = _most_common(seen[pick])
         yield context.violation(
             sys.modules[__name__],
             f"on a {page} page the badge's outline fades for {above(share * 100, 0)} % of its length: the outer "
