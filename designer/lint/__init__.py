@@ -82,6 +82,7 @@ def lint(badge_set, designs: Sequence | None = None, config: LintConfig | None =
                 key = (violation.code, violation.badge, violation.tier, violation.message, violation.location,
                        violation.element)
                 found.setdefault(key, violation)
+        context.release()
     kept = _apply_suppressions(list(found.values()), config, {r.CODE for r in enabled}, designs)
     return sorted(merge_shared(kept), key=Violation.sort_key)
 

@@ -120,6 +120,12 @@ class LintContext:
             found.append((*self.small, f" in the {self.smallest_display_px} px drawing"))
         return found
 
+    def release(self) -> None:
+        """Drop this design's rasters once its rules have run (a large set would otherwise hold
+        every design's pixels at once); a later use computes them again from the cached parts."""
+        for name in ("layers", "small", "text_rasters"):
+            self.__dict__.pop(name, None)
+
     @property
     def smallest_display_px(self) -> int:
         """The smallest size the badge is shown at (the text and icon display sizes' minimum)."""

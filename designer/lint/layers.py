@@ -88,7 +88,7 @@ class Layers:
             chosen = [p for p in self.parts if p.name == name]
             coverage = np.zeros((self.size, self.size), np.float32)
             if chosen and all(p.is_text for p in chosen):
-                coverage = _text_ink(tuple(p.source for p in chosen), self.canvas)
+                coverage = _text_ink(tuple(p.source for p in chosen), self.canvas) / np.float32(255)
             for part in chosen:
                 if not part.is_text:
                     top, left, pixels, _ = self._render(part)
@@ -147,7 +147,7 @@ class Layers:
             np.maximum(window, pixels[..., 3], out=window)
         alpha = alpha.astype(np.float32) / 255
         if texts:
-            np.maximum(alpha, _text_ink(tuple(texts), self.canvas), out=alpha)
+            np.maximum(alpha, _text_ink(tuple(texts), self.canvas) / np.float32(255), out=alpha)
         return alpha
 
 
@@ -259,7 +259,7 @@ def _part_pixels(root: bytes, support: bytes, source: bytes, canvas: int):
     return top, left, cropped, surface
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=512)
 def _text_ink(sources: tuple[bytes, ...], canvas: int):
     from designer.lint.textmask import UnsupportedPath, text_coverage
 
@@ -273,9 +273,9 @@ def _text_ink(sources: tuple[bytes, ...], canvas: int):
             import numpy as np
 
             coverage = np.zeros((WORK_PX + 2 * PAD_PX,) * 2, np.uint8)
-    ink = (coverage / 255.0).astype("float32")
-    ink.flags.writeable = False
-    return ink
+    coverage = coverage.copy()  # uint8 (a quarter of float32's memory in the cache)
+    coverage.flags.writeable = False
+    return coverage
 
 
 # --- measuring on masks --------------------------------------------------------------------------

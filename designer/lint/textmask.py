@@ -41,7 +41,7 @@ def text_coverage(paths: list[bytes], size: int, canvas: int, pad: int = 0):
     return out
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=1024)
 def _path_coverage(element: bytes, size: int, canvas: int, pad: int):
     import cairocffi as cairo
     import numpy as np

@@ -50,7 +50,15 @@ def grey(color) -> int:
 
 
 def cue_ink(context) -> float | None:
-    """Canvas units² of tier-cue ink on the master (``None`` when it cannot be measured)."""
+    """Canvas units² of tier-cue ink on the master (``None`` when it cannot be measured); kept for
+    the run, so the top tier reads its lower tiers' figures without drawing them again."""
+    key = (CODE, id(context))
+    if key not in context.run_cache:
+        context.run_cache[key] = _measure_cue_ink(context)
+    return context.run_cache[key]
+
+
+def _measure_cue_ink(context) -> float | None:
     layers = context.layers
     if layers is None:
         return None
@@ -60,6 +68,8 @@ def cue_ink(context) -> float | None:
 
 def check(context):
     tiers = context.tiers
+    if len(tiers) >= 2:
+        cue_ink(context)  # measured while this tier's layers are at hand
     if len(tiers) < 2 or tiers[-1] is not context:  # judged once per badge, from its top tier
         return
     rule = sys.modules[__name__]

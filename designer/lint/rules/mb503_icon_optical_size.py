@@ -45,7 +45,15 @@ MIN_SET = 3
 
 
 def measures(context) -> tuple[float, float, float] | None:
-    """``(optical size, longer side, ink area)`` of the icon in canvas units, or ``None``."""
+    """``(optical size, longer side, ink area)`` of the icon in canvas units, or ``None`` (kept for
+    the run: each badge's icon is measured once)."""
+    key = (CODE, id(context))
+    if key not in context.run_cache:
+        context.run_cache[key] = _measure(context)
+    return context.run_cache[key]
+
+
+def _measure(context):
     layers = context.layers
     if layers is None:
         return None
