@@ -10,9 +10,10 @@ What
       departs from the set's median by more than ``icon_size_tolerance`` (default 15 %), or
     - its ink area is under half or over twice the median (it reads much lighter or heavier).
 
-    The 15 % follows the keyline shapes of Material Design's product-icon grid: a circle of 20,
-    a square of 18 and 16 × 20 rectangles, which look the same size and differ by at most 11 %
-    in these measures. A set of fewer than three badges has no median to judge against.
+    The 15 % follows the keyline shapes of Material Design's system-icon grid (24 dp): a circle
+    of 20, a square of 18 and 16 × 20 rectangles look the same size and differ by at most 11 %
+    in these measures; the rest is room for antialiasing. A set of fewer than three badges has
+    no median to judge against.
 
 Why
     Badges are seen side by side, in a wallet or a list of ten. An icon that fills less of its
