@@ -82,9 +82,10 @@ def check(context):
         share = lost.sum() / on_outline.sum()
         if share <= LOST_SHARE:
             continue
-        outer = solid & dilate(~ink, 2)[rows, cols]  # the opaque ring just inside the outline
-        pick = outer & lost if (outer & lost).any() else outer if outer.any() else lost
-        colour = _most_common(seen[pick])
+        lost_grid = np.zeros_like(ink)
+        lost_grid[rows[lost], cols[lost]] = True
+        near = dilate(lost_grid, 2)[rows, cols] & solid & (ratio < GRAPHIC_RATIO)  # what paints where it fades
+        colour = _most_common(seen[near] if near.any() else seen[lost])
         yield context.violation(
             sys.modules[__name__],
             f"on a {page} page the badge's outline fades for {above(share * 100, 0)} % of its length: the outer "
