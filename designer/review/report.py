@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from html import escape
 
+from designer.base.pages import PAGES as BACKGROUNDS  # (key, label, colour); the studio shows the same pages
 from designer.review import summary
 from designer.review.changes import DesignChange
-
-BACKGROUNDS = (("white", "White", "#ffffff"), ("light", "Light grey", "#e9ebee"), ("dark", "Dark", "#1f2328"))
 
 _STYLE = """
 body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b;background:#fafafa;line-height:1.4}

@@ -30,11 +30,14 @@ from designer.lint import get_rule
 from designer.lint.docs import sections as rule_sections
 from designer.studio import cached, repair
 from designer.studio.exports import baked_png, set_zip
+from designer.studio.previews import GREYSCALE, PAGE_CHOICES, PAGE_LABELS, seen_view, tile_size
 from designer.studio.uploads import UPLOAD_LIMIT_MB, import_uploaded_icon
 from designer.base.perception import VIEWS
 
 VISION_LABELS = {"normal": "Normal vision", "protan": "Protanopia", "deutan": "Deuteranopia",
                  "tritan": "Tritanopia", "greyscale": "Greyscale"}
+#: The colour views of the Simulate control; greyscale is a choice of the Page control (as in the diff report).
+SIMULATED = tuple(view for view in VIEWS if view != GREYSCALE)
 EDITABLE_ROLES = ("primary", "on-primary", "accent", "outline")
 
 st.set_page_config(page_title="medbadge studio", page_icon="🩺", layout="wide")
@@ -202,21 +205,29 @@ with st.sidebar:
         st.session_state.tier = tier_ids[-1]
     st.selectbox("Tier", tier_ids, format_func=lambda t: next(d.cue.label for d in designs if d.tier_id == t),
                  key="tier")
-    st.radio("Simulate", VIEWS, format_func=VISION_LABELS.get, key="vision",
-             help="See every preview as a person with a colour-vision deficiency would, or in greyscale.")
+    st.radio("Page", PAGE_CHOICES, format_func=PAGE_LABELS.get, key="page",
+             help="The page every preview is shown on — a badge is seen on all of them — or greyscale, "
+                  "where the tiers must read by lightness and cue alone.")
+    if st.session_state.get("vision") not in SIMULATED:
+        st.session_state.vision = "normal"
+    st.radio("Simulate", SIMULATED, format_func=VISION_LABELS.get, key="vision",
+             disabled=st.session_state.page == GREYSCALE,
+             help="See every preview as a person with a colour-vision deficiency would (off in greyscale: "
+                  "greyscale keeps lightness only).")
 
 if problem is not None:
     st.error(f"This edit is not valid yet — the preview shows the last valid design.\n\n{problem}")
 
 design = next(d for d in designs if d.tier_id == st.session_state.tier)
-vision = st.session_state.vision
+page = st.session_state.page
+vision = seen_view(page, st.session_state.vision)
 started = time.perf_counter()
 try:
     artwork = cached.compose(design)
     compose_error = None
 except MedbadgeError as error:
     artwork, compose_error = None, error
-big = cached.preview(artwork.svg, 600, vision) if artwork else None
+big = cached.preview(artwork.svg, 600, vision, page) if artwork else None
 render_ms = (time.perf_counter() - started) * 1000
 
 preview_col, edit_col = st.columns([3, 2], gap="large")
@@ -227,16 +238,19 @@ with preview_col:
         st.error(str(compose_error))
     else:
         big_col, small_col = st.columns([3, 1])
-        big_col.image(big, caption=f"600 px · {VISION_LABELS[vision]}", width=420)
+        # each tile is the badge with a margin of page around it; the display sizes are shown at
+        # their own pixels. PNG: Streamlit would send an opaque image as JPEG, shifting the page's colour
+        big_col.image(big, caption=f"600 px · {VISION_LABELS[vision]}", width=420, output_format="PNG")
         for size in (96, 64):
-            small_col.image(cached.preview(artwork.svg, size, vision), caption=f"{size} px", width=size)
+            small_col.image(cached.preview(artwork.svg, size, vision, page), caption=f"{size} px",
+                            width=tile_size(size), output_format="PNG")
         st.caption(f"rendered in {render_ms:.0f} ms")
     st.markdown("**All tiers**")
     strip = st.columns(len(designs))
     for column, tier_design in zip(strip, designs):
         try:
-            column.image(cached.preview(cached.compose(tier_design).svg, 150, vision),
-                         caption=tier_design.cue.label, width=150)
+            column.image(cached.preview(cached.compose(tier_design).svg, 150, vision, page),
+                         caption=tier_design.cue.label, width=150, output_format="PNG")
         except MedbadgeError as error:
             column.error(f"{tier_design.cue.label}: {error.message}")
 
@@ -331,7 +345,7 @@ with edit_col:
         if artwork is not None:
             st.download_button("SVG master", artwork.svg, f"{design.slug}.svg", "image/svg+xml",
                                key="download_svg")
-            st.download_button("PNG 600 px", cached.preview(artwork.svg, 600, "normal"), f"{design.slug}.png",
+            st.download_button("PNG 600 px", cached.export_png(artwork.svg, 600), f"{design.slug}.png",
                                "image/png", key="download_png")
             st.download_button("Baked PNG (sample credential)", baked_png(badge_set, design, artwork),
                                f"{design.slug}-baked.png", "image/png", key="download_baked",

@@ -10,6 +10,7 @@ import streamlit as st
 
 import designer
 from designer.preview import preview_png
+from designer.studio.previews import preview_on_page
 
 
 def compose(design: designer.Design) -> designer.Artwork:
@@ -24,8 +25,15 @@ def _compose(key: str, _design: designer.Design) -> designer.Artwork:  # "_": no
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def preview(svg: bytes, size: int, vision: str) -> bytes:
-    return preview_png(svg, size, vision)
+def preview(svg: bytes, size: int, vision: str, page: str) -> bytes:
+    """The preview tile shown in the studio: ``svg`` at ``size`` px on ``page``, seen with ``vision``."""
+    return preview_on_page(svg, size, vision, page)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def export_png(svg: bytes, size: int) -> bytes:
+    """The PNG the Export tab offers: transparent, normal vision, exactly what ``medbadge build`` renders."""
+    return preview_png(svg, size)
 
 
 def lint_badge(text: str, badge_set, badge_id: str) -> list:

@@ -35,7 +35,7 @@ def test_backgrounds_and_greyscale_toggle(asset_sets, tmp_path):
     before, after = asset_sets
     diff_asset_sets(before, after, tmp_path / "report")
     page = tmp_path / "report" / "index.html"
-    expected = {"#bg-light": ("rgb(233, 235, 238)", "none"), "#bg-dark": ("rgb(31, 35, 40)", "none"),
+    expected = {"#bg-light": ("rgb(233, 235, 238)", "none"), "#bg-dark": ("rgb(18, 18, 18)", "none"),
                 "#bg-grey": ("rgb(255, 255, 255)", "grayscale(1)")}
     for selector, (background, filter_) in expected.items():
         seen = visit(page, clicks=(selector,), script=STYLES)

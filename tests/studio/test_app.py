@@ -6,10 +6,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import io
+
 import pytest
+from PIL import Image
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 import designer
+from designer.studio.previews import margin
 from tests.conftest import EXAMPLE
 
 APP = str(Path(designer.__file__).parent / "studio" / "app.py")
@@ -40,6 +45,45 @@ def lint_labels(at: AppTest) -> list[str]:
     return [e.label for e in at.expander]
 
 
+class KeptMediaStorage(MemoryMediaFileStorage):
+    """Streamlit's own in-memory media store, kept reachable after the run (AppTest drops its
+    runtime when a run ends), so a test can read the bytes of the images the script showed."""
+
+    latest: KeptMediaStorage | None = None
+
+    def __init__(self, media_endpoint: str) -> None:
+        super().__init__(media_endpoint)
+        KeptMediaStorage.latest = self
+
+
+@pytest.fixture
+def shown_images(monkeypatch):
+    """``shown_images(at)``: each image the last run showed, by caption, as a Pillow image."""
+    monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", KeptMediaStorage)
+
+    def read(at: AppTest) -> dict[str, Image.Image]:
+        store = KeptMediaStorage.latest
+        return {caption: Image.open(io.BytesIO(store.get_file(url.rsplit("/", 1)[-1]).content)).convert("RGB")
+                for caption, url in image_urls(at).items()}
+
+    return read
+
+
+PREVIEW_SIZES = {"600 px · Normal vision": 600, "96 px": 96, "64 px": 64, "Foundation": 150, "Proficient": 150,
+                 "Advanced": 150, "Distinguished": 150}
+
+
+def margin_pixels(image: Image.Image, size: int) -> set[tuple[int, int, int]]:
+    """The colours in the band of page around the badge of a ``size`` px preview tile (Streamlit
+    scales a tile to its display width: 2 px next to the badge are left out for the resampling)."""
+    tile = size + 2 * margin(size)
+    assert image.width == image.height and image.width <= tile, (image.size, size)
+    band = int(margin(size) * image.width / tile) - 2
+    assert band >= 2, (image.size, size)
+    return {image.getpixel((x, y)) for y in range(image.height) for x in range(image.width)
+            if min(x, y, image.width - 1 - x, image.height - 1 - y) < band}
+
+
 def test_opens_the_badge_set_and_shows_every_preview(at):
     assert at.selectbox(key="badge").value == "history-taking"
     assert at.text_input(key="title").value == "History Taking"
@@ -64,6 +108,43 @@ def test_vision_switch_changes_every_preview(at):
     after = image_urls(at)
     assert "600 px · Deuteranopia" in after
     assert after["Foundation"] != before["Foundation"]
+
+
+def test_every_preview_is_shown_on_the_chosen_page(badge_file, shown_images):
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.session_state["path"] = str(badge_file)
+    app.run()
+    assert app.radio(key="page").options == ["White (#ffffff)", "Light grey (#e9ebee)", "Dark (#121212)",
+                                             "Greyscale (on white)"]
+    for page, colour in (("light", (233, 235, 238)), ("dark", (18, 18, 18)), ("white", (255, 255, 255))):
+        app.radio(key="page").set_value(page).run()
+        assert not app.exception, app.exception
+        images = shown_images(app)
+        assert set(PREVIEW_SIZES) <= set(images), sorted(images)
+        for caption, size in PREVIEW_SIZES.items():
+            assert margin_pixels(images[caption], size) == {colour}, (page, caption)
+            centre = images[caption].getpixel((images[caption].width // 2, images[caption].height // 2))
+            assert centre != colour, (page, caption)  # the badge is on it
+
+
+def test_the_greyscale_page_greys_every_preview(badge_file, shown_images):
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.session_state["path"] = str(badge_file)
+    app.run()
+    colour = shown_images(app)["Foundation"]
+    app.radio(key="vision").set_value("deutan").run()
+    app.radio(key="page").set_value("greyscale").run()
+    assert not app.exception, app.exception
+    assert app.radio(key="vision").disabled  # greyscale keeps lightness only: no colour vision to simulate
+    images = shown_images(app)
+    assert "600 px · Greyscale" in images
+    for caption, size in {**PREVIEW_SIZES, "600 px · Greyscale": 600}.items():
+        if caption == "600 px · Normal vision":
+            continue
+        image = images[caption]
+        assert all(r == g == b for r, g, b in image.get_flattened_data()), caption
+        assert margin_pixels(image, size) == {(255, 255, 255)}, caption  # greyscale is shown on white
+    assert images["Foundation"].size == colour.size and images["Foundation"].tobytes() != colour.tobytes()
 
 
 def test_edit_then_save_keeps_comments(at, badge_file):

@@ -65,6 +65,11 @@ def running_studio(*args: str, cwd: Path):
             os.killpg(server.pid, signal.SIGKILL)
 
 
+def page_pixels(image: Image.Image, colour: tuple[int, int, int]) -> int:
+    """How many pixels of a screenshot are exactly ``colour``."""
+    return sum(count for count, pixel in image.getcolors(image.width * image.height) if pixel == colour)
+
+
 @pytest.fixture
 def studio_url(tmp_path):
     badge_file = tmp_path / "badges.yaml"
@@ -89,6 +94,17 @@ def test_studio_loads_in_a_real_browser(studio_url, tmp_path):
         exceptions = page.locator('[data-testid="stException"]').count()
         shot = tmp_path / "studio.png"
         page.screenshot(path=str(shot))
+        # the dark page: every preview is redrawn on #121212
+        first = page.locator('[data-testid="stImage"] img').first.get_attribute("src")
+        page.get_by_text("Dark (#121212)").click()
+        page.wait_for_function("src => { const imgs = [...document.querySelectorAll('[data-testid=\"stImage\"] img')];"
+                               " return imgs.length >= 7 && imgs[0].getAttribute('src') !== src"
+                               " && imgs.every(i => i.complete && i.naturalWidth > 0); }", arg=first, timeout=90_000)
+        page.wait_for_timeout(1000)
+        dark_exceptions = page.locator('[data-testid="stException"]').count()
+        dark_chosen = page.get_by_role("radio", name="Dark (#121212)").is_checked()
+        dark_shot = tmp_path / "studio-dark.png"
+        page.screenshot(path=str(dark_shot))
         browser.close()
 
     assert "History Taking" in text  # the selected badge's title
@@ -100,6 +116,12 @@ def test_studio_loads_in_a_real_browser(studio_url, tmp_path):
     small = image.resize((375, 275))
     teal = sum(1 for r, g, b in small.get_flattened_data() if abs(r - 11) < 14 and abs(g - 85) < 14 and abs(b - 99) < 14)
     assert teal > 400, teal
+    assert dark_chosen and dark_exceptions == 0
+    assert page_pixels(image, (18, 18, 18)) < 2_000  # white is the first page
+    dark = Image.open(dark_shot).convert("RGB")
+    # the bands of page around the seven previews alone are some 73,000 px (148,000 with the
+    # page seen beside the hexagons' sides)
+    assert page_pixels(dark, (18, 18, 18)) > 60_000, page_pixels(dark, (18, 18, 18))
     if os.environ.get("MEDBADGE_SCREENSHOT"):
         shutil.copyfile(shot, os.environ["MEDBADGE_SCREENSHOT"])
 
