@@ -108,3 +108,19 @@ def designer_design(tmp_path, subtitle):
 def test_a_hostile_master_is_measured_or_skipped_never_a_crash(markup, tmp_path, monkeypatch):
     found = lint_case(tmp_path, {"svg": ["</svg>", markup + "</svg>"]}, monkeypatch)
     assert all(v.code.startswith("MB") for v in found)
+
+
+def test_text_crowding_its_frame_is_found(tmp_path, monkeypatch):
+    """A frame line a template draws 3 units under the title: at 64 px the title sits on it."""
+    import designer
+    from designer.compose import compose
+    from tests.lint.conftest import write_case
+
+    patch = {"badges": [{"template": "shield"}]}
+    design = designer.resolve(designer.load(write_case(tmp_path, patch)))[0]
+    box = compose(design).text("title").box
+    line = (f'<rect x="{box.x - 20:.1f}" y="{box.y + box.height + 3:.1f}" width="{box.width + 40:.1f}" '
+            f'height="6" fill="#f2d49b"/>')
+    found = [v for v in lint_case(tmp_path, {**patch, "svg": ['<path class="text-title"', line + '<path class="text-title"']},
+                                  monkeypatch) if v.code == "MB207"]
+    assert any("title" in v.message and "edge of its background" in v.message for v in found), found
