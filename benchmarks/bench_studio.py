@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import designer  # noqa: E402
-from designer.preview import preview_png  # noqa: E402
+from designer.studio.previews import preview_on_page  # noqa: E402
 
 
 def preview_times(badge_set) -> list[float]:
@@ -31,7 +31,7 @@ def preview_times(badge_set) -> list[float]:
         design = designer.resolve(badge_set, badges=[badge.id], tiers=["distinguished"])[0]
         edited = design.__class__(**{**design.__dict__, "title": design.title + " II"})
         started = time.perf_counter()
-        preview_png(designer.compose(edited).svg, 600)
+        preview_on_page(designer.compose(edited).svg, 600, "normal", "white")
         times.append((time.perf_counter() - started) * 1000)
     return times
 
