@@ -106,8 +106,10 @@ def _fit(design: Design, slot: TextSlot, text: str) -> FittedText:
                                max_size=slot.max_size, min_size=slot.min_size, max_lines=slot.max_lines,
                                line_height=slot.line_height, what=what)
     except TextFitError as error:
-        raise TextFitError(error.message, design.location, hint="shorten the text: the share card has "
-                           f"{COLUMN_WIDTH} px beside the badge") from None
+        what_to_cut = {"card-title": "the badge's title", "card-tier": "the tier's label",
+                       "card-issuer": "issuer.name"}[slot.name]
+        raise TextFitError(error.message, design.location, hint=f"shorten {what_to_cut}, or turn share.card off: "
+                           f"the share card has {COLUMN_WIDTH} px beside the badge") from None
 
 
 def _left_aligned(fitted: FittedText, x: float, top: float) -> tuple[str, Box]:

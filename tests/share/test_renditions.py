@@ -159,3 +159,16 @@ def test_a_suppression_in_the_badge_set_silences_the_card_too(tmp_path):
     badge_set = designer.load(source)
     found = card_violations(badge_set, designer.resolve(badge_set, badges=("history-taking",), tiers=("foundation",)))
     assert not [v for v in found if v.code == "MB101"]
+
+
+def test_a_card_text_that_does_not_fit_is_one_message(tmp_path, capsys):
+    from designer.cli import main
+
+    source = tmp_path / "badges.yaml"
+    long_name = "The Northfield School of Medicine and Allied Health Professions of the Greater Northfield Trust"
+    source.write_text(EXAMPLE.read_text(encoding="utf-8").replace("  name: Northfield School of Medicine",
+                                                                  f"  name: {long_name}", 1), encoding="utf-8")
+    code = main(["build", str(source), "-o", str(tmp_path / "dist"), "-q", "-b", "history-taking", "--sizes", "64"])
+    err = capsys.readouterr().err
+    assert code == 2 and "the card issuer of badge 'history-taking'" in err and "shorten issuer.name" in err
+    assert "Traceback" not in err and not (tmp_path / "dist").exists()
