@@ -172,3 +172,15 @@ def test_a_card_text_that_does_not_fit_is_one_message(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and "the card issuer of badge 'history-taking'" in err and "shorten issuer.name" in err
     assert "Traceback" not in err and not (tmp_path / "dist").exists()
+
+
+def test_two_builds_with_every_rendition_are_byte_identical(shared_set, tmp_path):
+    from tests.share.conftest import BADGES, TIERS
+
+    source, dist = shared_set
+    build(source, tmp_path / "again", BuildOptions(sizes=parse_sizes("64,340"), badges=BADGES, tiers=TIERS, jobs=2,
+                                                   lint=True))
+    first = (dist / "manifest.json").read_bytes()
+    assert (tmp_path / "again" / "manifest.json").read_bytes() == first  # every file's hash, the lint status
+    kinds = {f["kind"] for f in json.loads(first)["files"]}
+    assert {"card", "email", "print", "page"} <= kinds
