@@ -151,3 +151,18 @@ def test_a_reused_report_folder_keeps_only_the_new_pictures(asset_sets, tmp_path
     assert list((tmp_path / "report" / "images").glob("*.png"))
     diff_asset_sets(before, before, tmp_path / "report")  # no change now
     assert list((tmp_path / "report" / "images").glob("*.png")) == []
+
+
+def test_sides_built_at_other_sizes_are_compared_at_the_new_size(tmp_path):
+    from designer.review.assetsets import DesignFiles, Entry
+    from designer.review.pixels import pictures
+
+    (tmp_path / "a" / "x").mkdir(parents=True)
+    (tmp_path / "b" / "x").mkdir(parents=True)
+    Image.new("RGBA", (600, 600), (20, 80, 100, 255)).save(tmp_path / "a" / "x" / "x-gold-600.png")
+    Image.new("RGBA", (340, 340), (20, 80, 100, 255)).save(tmp_path / "b" / "x" / "x-gold-340.png")
+    old = DesignFiles("x-gold", "x", "gold", (Entry("x/x-gold-600.png", "1", "png", 600),))
+    new = DesignFiles("x-gold", "x", "gold", (Entry("x/x-gold-340.png", "2", "png", 340),))
+    drawn = pictures((tmp_path / "a", old), (tmp_path / "b", new))
+    assert drawn.total_pixels == 340 * 340 and drawn.changed_pixels == 0
+    assert Image.open(__import__("io").BytesIO(drawn.before)).size == (340, 340)
