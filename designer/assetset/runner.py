@@ -127,7 +127,8 @@ def _build(badge_set_path, target: Path, options: BuildOptions, progress: Progre
 def _request_of(options: BuildOptions) -> list:
     """The options that shape the asset set (not how many workers make it)."""
     return [[str(s) for s in options.sizes], list(options.formats), options.badges and sorted(options.badges),
-            options.tiers and sorted(options.tiers), options.base_url, options.lint]
+            options.tiers and sorted(options.tiers), options.base_url, options.lint,
+            os.environ.get("SOURCE_DATE_EPOCH")]  # the print PDFs' date (designer.share.selection)
 
 
 def _memo_of(result: BuildResult) -> dict:

@@ -77,8 +77,8 @@ def test_print_pdf_is_vector_with_metadata_and_reproducible(shared_set, tmp_path
     build(source, tmp_path / "again", options)
     assert (tmp_path / "again" / "history-taking" / f"{SLUG}-print.pdf").read_bytes() == data
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
-    build(source, tmp_path / "dated", options)
-    dated = pypdf.PdfReader(tmp_path / "dated" / "history-taking" / f"{SLUG}-print.pdf").metadata
+    build(source, tmp_path / "again", options)  # the same folder: the date alone changed, and is seen
+    dated = pypdf.PdfReader(tmp_path / "again" / "history-taking" / f"{SLUG}-print.pdf").metadata
     assert dated.creation_date.year == 2026
 
 
