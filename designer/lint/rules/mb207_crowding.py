@@ -80,8 +80,18 @@ def _judge(context, artwork, layers, label: str):
     within = needed_units * layers.px_per_unit
     present = list(dict.fromkeys(n for n in layers.names() if n.startswith("text-") or n in OBJECTS))
     inks = {n: layers.ink(n) for n in present}
-    inks = {n: m for n, m in inks.items() if m.any()}
+    boxes = {n: bounds(m) for n, m in inks.items()}
+    inks = {n: m for n, m in inks.items() if boxes[n] is not None}
     names = list(inks)
+    reach = int(np.ceil(within)) + 1
+
+    def near(a: str, b: str) -> bool:  # boxes within reach of each other (most pairs are not)
+        (ta, la, ba, ra), (tb, lb, bb, rb) = boxes[a], boxes[b]
+        return ta - reach <= bb and tb - reach <= ba and la - reach <= rb and lb - reach <= ra
+
+    def inside(a: str, b: str) -> bool:  # a's box within b's: a may be drawn on b
+        (ta, la, ba, ra), (tb, lb, bb, rb) = boxes[a], boxes[b]
+        return tb <= ta and lb <= la and ba <= bb and ra <= rb
     own_banner = {f"text-{slot}" for slot, spec in context.design.template.text_slots.items() if spec.ribbon}
 
     def clearance(gap: float) -> str:
@@ -91,9 +101,10 @@ def _judge(context, artwork, layers, label: str):
     keep = f"keep {context.config.min_gap_px:g} px ({needed_units:.1f} units) clear"
     for i, a in enumerate(names):
         for b in names[i + 1:]:
-            if {a, b} & own_banner and "tier-ribbon" in (a, b):
+            if {a, b} & own_banner and "tier-ribbon" in (a, b) or not near(a, b):
                 continue
-            inner, outer = (a, b) if _lies_on(inks[a], inks[b]) else (b, a) if _lies_on(inks[b], inks[a]) else (None, None)
+            inner, outer = ((a, b) if inside(a, b) and _lies_on(inks[a], inks[b]) else
+                            (b, a) if inside(b, a) and _lies_on(inks[b], inks[a]) else (None, None))
             if inner is not None:  # one sits on the other (stars on a banner): keep clear of its edge
                 gap = gap_px(inks[inner], ~inks[outer], within)
                 if gap is not None:
