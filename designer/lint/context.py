@@ -149,23 +149,35 @@ class LintContext:
 
         if layers is not None and WORK_PX % size == 0:
             try:
-                rgb, alpha = layers.composite
+                surface = layers.composite_surface
             except Exception:  # noqa: BLE001 - CairoSVG cannot draw a part: the slow path says so
                 return _text_rasters(self.artwork.svg, size, self.artwork.canvas)
-            return _rasters_from_composite(rgb, alpha, self.artwork.svg, size, self.artwork.canvas,
-                                           WORK_PX // size, PAD_PX)
+            return _rasters_from_composite(surface, self.artwork.svg, size, self.artwork.canvas, WORK_PX // size,
+                                           PAD_PX)
         return _text_rasters(self.artwork.svg, size, self.artwork.canvas)
 
 
-def _rasters_from_composite(rgb, alpha, svg: bytes, size: int, canvas: int, factor: int, pad: int):
+def _rasters_from_composite(surface, svg: bytes, size: int, canvas: int, factor: int, pad: int):
+    """The pixels behind the text at ``size``: the composite over white, scaled down by cairo with
+    a bilinear filter — at a whole factor of 2 each output pixel's sample falls between four grid
+    pixels, so it is their mean (a box filter, as a render at that size would give)."""
+    import cairocffi as cairo
     import numpy as np
 
     from designer.lint.textmask import UnsupportedPath, text_coverage
 
-    inside = (slice(pad, pad + size * factor), slice(pad, pad + size * factor))
-    over_white = rgb[inside] * alpha[inside][..., None] + 255 * (1 - alpha[inside][..., None])
-    behind = sum(over_white[i::factor, j::factor] for i in range(factor) for j in range(factor)) / factor ** 2
-    behind = np.clip(np.rint(behind), 0, 255).astype(np.uint8)
+    target = cairo.ImageSurface(cairo.FORMAT_RGB24, size, size)
+    context = cairo.Context(target)
+    context.set_source_rgb(1, 1, 1)
+    context.paint()
+    context.scale(1 / factor, 1 / factor)
+    context.set_source_surface(surface, -pad, -pad)
+    context.get_source().set_filter(cairo.FILTER_BILINEAR if factor == 2 else cairo.FILTER_GOOD)
+    context.paint()
+    target.flush()
+    stride = target.get_stride()
+    data = np.frombuffer(bytes(target.get_data()), np.uint8).reshape(size, stride)[:, :size * 4]
+    behind = np.ascontiguousarray(data.reshape(size, size, 4)[..., 2::-1])
     text_paths = _TEXT_PATH.findall(svg)
     try:
         coverage = text_coverage(text_paths, size, canvas)

@@ -11,7 +11,8 @@ see docs/templates.md, "Classes the linter reads") and gives
 - :meth:`Layers.ink` / :meth:`Layers.coverage`: one part's coverage alone, on a grid of
   :data:`WORK_PX` pixels per canvas side that reaches :data:`PAD_PX` pixels past every canvas
   edge (so artwork beyond the canvas is seen, not clipped away);
-- :attr:`Layers.composite`: the whole master without its text, in colour, on the same grid.
+- :attr:`Layers.composite_surface` / :meth:`Layers.colours`: the whole master without its text, in
+  colour, on the same grid (converted to numbers only where a rule looks).
 
 Each part is rendered alone (CairoSVG, with the master's ``<defs>``), and the composite is laid
 together from those renders with the SVG "over" operator. A part's render is cached by its
@@ -106,12 +107,10 @@ class Layers:
         return _part_pixels(self.root, self.support, part.source, self.canvas)
 
     @cached_property
-    def composite(self):
-        """``(rgb, alpha)``: the master without its text on the grid; ``rgb`` ``size×size×3`` float
-        (0..255, not premultiplied), ``alpha`` ``size×size`` float (0..1). The parts' renders are
+    def composite_surface(self):
+        """The master without its text on the grid, as a cairo ARGB32 surface: the parts' renders
         laid over each other by cairo's OVER operator, as the SVG paints them."""
         import cairocffi as cairo
-        import numpy as np
 
         target = cairo.ImageSurface(cairo.FORMAT_ARGB32, self.size, self.size)
         context = cairo.Context(target)
@@ -122,12 +121,37 @@ class Layers:
             context.set_source_surface(surface, left, top)
             context.paint()
         target.flush()
+        return target
+
+    @cached_property
+    def _composite_pixels(self):
+        import numpy as np
+
+        target = self.composite_surface
         stride = target.get_stride()
         data = np.frombuffer(bytes(target.get_data()), np.uint8).reshape(self.size, stride)[:, :self.size * 4]
-        data = data.reshape(self.size, self.size, 4).astype(np.float32)
-        alpha = data[..., 3] / 255
+        return data.reshape(self.size, self.size, 4)  # B, G, R, A premultiplied
+
+    @property
+    def composite_alpha(self):
+        """``size × size`` uint8 coverage of the composite (0..255)."""
+        return self._composite_pixels[..., 3]
+
+    def colours(self, index):
+        """``(rgb, alpha)`` of the composite at ``index`` (a numpy index: a window of slices, or
+        rows and columns): ``rgb`` float 0..255 not premultiplied, ``alpha`` float 0..1. Only the
+        pixels asked for are converted."""
+        import numpy as np
+
+        pixels = self._composite_pixels[index].astype(np.float32)
+        alpha = pixels[..., 3] / 255
         safe = np.where(alpha > 0, alpha, 1)[..., None]
-        return np.minimum(data[..., 2::-1] / safe, 255), alpha
+        return np.minimum(pixels[..., 2::-1] / safe, 255), alpha
+
+    @property
+    def composite(self):
+        """``(rgb, alpha)`` of the whole grid (see :meth:`colours`)."""
+        return self.colours((slice(None), slice(None)))
 
     @cached_property
     def artwork_alpha(self):

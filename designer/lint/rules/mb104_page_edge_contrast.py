@@ -54,8 +54,7 @@ def check(context):
         return
     import numpy as np
 
-    rgb, alpha = layers.composite
-    ink = alpha >= INK
+    ink = layers.composite_alpha >= round(INK * 255)
     if not ink.any():
         return
     edge = edge_pixels(ink)
@@ -67,12 +66,13 @@ def check(context):
                          * layers.px_per_unit))
     band = dilate(outline, reach + 1) & ink  # only pixels near the outline matter: measure only those
     rows, cols = np.nonzero(band)
-    band_alpha = alpha[rows, cols][:, None]
+    band_rgb, band_alpha = layers.colours((rows, cols))
+    band_alpha = band_alpha[:, None]
     solid = band_alpha[:, 0] > 0.99
     on_outline = outline[rows, cols]
     for page_text in context.config.page_backgrounds:
         page = Color.parse(page_text)
-        seen = rgb[rows, cols] * band_alpha + np.array([page.r, page.g, page.b]) * (1 - band_alpha)
+        seen = band_rgb * band_alpha + np.array([page.r, page.g, page.b]) * (1 - band_alpha)
         lum = _luminance(seen)
         page_lum = page.relative_luminance()
         ratio = (np.maximum(lum, page_lum) + 0.05) / (np.minimum(lum, page_lum) + 0.05)

@@ -119,7 +119,6 @@ def _judge(context, artwork, layers, label: str):
                                         element=f"svg/*[@class='{a}']")
 
     for run in artwork.texts:
-        rgb, alpha = layers.composite
         name = f"text-{run.slot}"
         if name not in inks:
             continue
@@ -129,8 +128,8 @@ def _judge(context, artwork, layers, label: str):
         top, left = max(box[0] - reach, 0), max(box[1] - reach, 0)
         window = (slice(top, box[2] + reach + 1), slice(left, box[3] + reach + 1))
         colour = run.background.over(WHITE)
-        same = (np.abs(rgb[window] - np.array([colour.r, colour.g, colour.b])).max(axis=2) <= SAME_COLOUR) \
-            & (alpha[window] > 0.99)
+        rgb, alpha = layers.colours(window)
+        same = (np.abs(rgb - np.array([colour.r, colour.g, colour.b])).max(axis=2) <= SAME_COLOUR) & (alpha > 0.99)
         under = text[window]
         if same[under].mean() < 0.5:  # the text is mostly not on its declared background
             continue

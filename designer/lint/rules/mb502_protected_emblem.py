@@ -82,8 +82,7 @@ def looks_like_emblem(context) -> str | None:
         return None
     top, left = max(box[0] - 3, 0), max(box[1] - 3, 0)
     window = (slice(top, box[2] + 4), slice(left, box[3] + 4))
-    rgb, alpha = layers.composite
-    rgb, alpha = rgb[window], alpha[window]
+    rgb, alpha = layers.colours(window)
     red = _red_mask(rgb) & (alpha > 0.5) & ink[window]
     for part in components(red):
         if part.sum() < MIN_PIXELS:
