@@ -102,7 +102,7 @@ def lint(
                 if not wanted:
                     continue
             designs = designer.resolve(loaded, badges=wanted)
-            found = run_lint(loaded, designs, config)
+            found = run_lint(loaded, designs, config) + _card_findings(loaded, designs, config)
             violations += found
             failed = failed or bool(failing(found, config.fail_level))
             ran.update({r.CODE: r for r in rules() if config.enabled(r.CODE, r.NAME)})
@@ -133,3 +133,15 @@ def lint(
     text, failed, _ = lint_once()
     emit(text)
     return 1 if failed else 0
+
+
+def _card_findings(badge_set, designs, config) -> list:
+    """The share card's findings, when the badge set makes cards: judged like a badge (docs/share.md)."""
+    from designer.share.selection import wants
+
+    if not wants(badge_set, "card"):
+        return []
+    from designer.lint import Violation
+    from designer.share.checks import card_violations
+
+    return sorted(card_violations(badge_set, designs, config), key=Violation.sort_key)

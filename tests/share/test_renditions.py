@@ -184,3 +184,17 @@ def test_two_builds_with_every_rendition_are_byte_identical(shared_set, tmp_path
     assert (tmp_path / "again" / "manifest.json").read_bytes() == first  # every file's hash, the lint status
     kinds = {f["kind"] for f in json.loads(first)["files"]}
     assert {"card", "email", "print", "page"} <= kinds
+
+
+def test_medbadge_lint_checks_the_cards_too(tmp_path, capsys):
+    from designer.cli import main
+
+    source = tmp_path / "badges.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    anchor = "  - id: history-taking\n"
+    source.write_text(text.replace(anchor, anchor + '    roles: {on-primary: "#1c6f7d"}\n'), encoding="utf-8")
+    code = main(["lint", str(source), "-b", "history-taking", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)
+    found = found["violations"] if isinstance(found, dict) else found
+    elements = {v.get("element") for v in found}
+    assert code == 1 and "svg/path[@class='text-card-title']" in elements, elements
