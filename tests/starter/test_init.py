@@ -3,6 +3,7 @@ replaces a file; on a terminal it asks (driven here through a real pseudo-termin
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import select
@@ -42,6 +43,12 @@ def test_each_framework_gives_a_set_that_builds_and_lints_clean(capsys, tmp_path
     assert lint_codes(path) == []  # every rule is enabled by default
     assert main(["build", str(path), "-o", str(target / "dist"), "--sizes", "64", "--jobs", "1", "-q"]) == 0
     assert (target / "dist" / "index.html").is_file()
+    first = badge_set.model.badges[0]
+    tier = badge_set.model.tiers[0].id if isinstance(badge_set.model.tiers, list) else "foundation"
+    achievement = json.loads((target / "dist" / first.id / f"{first.id}-{tier}.achievement.json").read_text("utf-8"))
+    if framework != "none":  # the alignment reaches the Open Badges metadata
+        assert achievement["alignment"][0]["targetCode"] == first.alignment[0].code
+        assert achievement["alignment"][0]["targetUrl"].startswith("https://")
     lines = out.strip().splitlines()
     assert lines[-3:] == ["next:", f"  medbadge lint {path}", f"  medbadge build {path} -o {target / 'dist'}"]
 
