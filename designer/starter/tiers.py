@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from designer.base.errors import MedbadgeError
 from designer.frameworks import Framework
 
 DEFAULT_SCHEME = "four-metals"
@@ -26,7 +27,8 @@ def tier_specs(framework: Framework | None) -> list[tuple[dict[str, Any], str]] 
 
     metals = palettes.tier_schemes()[DEFAULT_SCHEME].tiers
     if len(metals) != len(framework.levels):  # frameworks.LEVEL_COUNT is the scheme's length
-        raise ValueError(f"{framework.name} has {len(framework.levels)} levels for {len(metals)} tiers")
+        raise MedbadgeError(f"framework '{framework.name}' has {len(framework.levels)} levels but the "
+                            f"{DEFAULT_SCHEME} scheme has {len(metals)} tiers", hint="give it one level per tier")
     specs = []
     for level, metal in zip(framework.levels, metals):
         spec: dict[str, Any] = {"id": level.id, "label": level.label, "pips": metal.pips, "border": metal.border}
