@@ -69,7 +69,7 @@ def test_unknown_role_and_tier_in_a_badge(tmp_path):
 def test_unreadable_colour_is_named(tmp_path):
     text = GOOD.replace("  font: Atkinson", "  roles: {accent: '#12345z'}\n  font: Atkinson", 1)
     found = problems(write(tmp_path, text))
-    assert found[0].message == "unknown colour '#12345z'"
+    assert found[0].message == "'#12345z' is not a valid hex colour"  # not "unknown colour": it is meant as hex
     assert found[0].location.line == line_of(text, "#12345z")
 
 
