@@ -27,7 +27,9 @@ BRAND_ROLES = ("primary", "primary-deep", "on-primary", "accent", "outline")
 TIER_ROLES = ("tier", "tier-edge", "on-tier")
 #: Roles a palette may leave out. ``halo``: the thin outermost ring, chosen to reach 3:1 on light
 #: and dark pages (WCAG 2.2 SC 1.4.11); without it the badge's outer edge is drawn in ``outline``.
-OPTIONAL_ROLES = ("halo",)
+#: ``tier-shade``: a darker tone of the tier's metal for the outer band of the rim (a bevel, so a
+#: pale metal still reads as metal on a white page); without it the rim is one flat colour.
+OPTIONAL_ROLES = ("halo", "tier-shade")
 ALL_ROLES = BRAND_ROLES + TIER_ROLES + OPTIONAL_ROLES
 
 

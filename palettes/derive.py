@@ -18,7 +18,7 @@ made on the quantised colour, with the same functions as the lint rules):
 2. ``primary-deep`` is the key made darker (lighter ink keeps its contrast); ``accent`` takes the
    second key's hue (or the key's complement) at the lightness that reaches the target on both.
 3. Four metals — ``bronze``, ``silver``, ``gold``, ``champagne``, the names the ``four-metals``
-   tier scheme refers to, each with a ``-deep`` edge — are searched over OkLCh lightness: each must
+   tier scheme refers to, each with a ``-deep`` edge and a ``-shade`` outer rim — are searched over OkLCh lightness: each must
    carry its scheme's tier text (white on bronze, the ``outline`` ink on the others) at the target,
    and its rim must reach 3:1 against the outline or the accent (MB102); they must get lighter in
    that order (rank reads as lightness, in greyscale too); of those, the four that are furthest
@@ -170,8 +170,11 @@ def derive(keys: Sequence[Color], *, name: str = "derived", title: str | None = 
             colors[metal] = color
             lightness, chroma, hue = oklch(color)
             colors[f"{metal}-deep"] = from_oklch(lightness * 0.62, chroma * 0.9, hue)
+            # the outer band of the rim (the tier scheme's ``tier-shade``): the metal a fifth darker
+            colors[f"{metal}-shade"] = from_oklch(lightness * 0.8, chroma, hue)
         roles = {"primary": "key", "primary-deep": "key-deep", "on-primary": "white" if light_text else "ink",
                  "accent": "accent", "halo": "halo", "outline": "ink", "tier": "gold", "tier-edge": "gold-deep",
+                 "tier-shade": "gold-shade",
                  "on-tier": "ink"}
         description = (f"Derived from {', '.join(str(k) for k in keys)}: {'white' if light_text else 'dark'} text "
                        f"on the face, four metals distinct in normal, colour-blind and greyscale views.")

@@ -19,6 +19,7 @@ from designer.compose.text_slots import LaidText, lay_out
 from designer.design import Design
 
 ICON_STROKE = 2.0  # the library's stroke width on its 24-unit grid
+SHADE = 0.38  # the share of the rim's width the tier's darker shade takes, on its outer side
 
 
 def compose(design: Design, size: int | None = None) -> Artwork:
@@ -46,7 +47,12 @@ def compose(design: Design, size: int | None = None) -> Artwork:
         "halo": shape(0) if halo else "",
         "edge": shape(halo),
         "rim": shape(halo + edge),
-        "groove": shape(halo + edge + rim / 2) if design.cue.border == "double" else "",
+        # The metal's darker shade as the outer band of the rim (a bevel), its centre line here.
+        "shade": shape(halo + edge + rim * SHADE / 2) if "tier-shade" in colors else "",
+        # The double border's groove parts the shade from the metal; at small sizes three rings
+        # would shimmer, so there the stars alone carry the rank.
+        "groove": (shape(halo + edge + rim * SHADE) if "tier-shade" in colors else shape(halo + edge + rim / 2))
+        if design.cue.border == "double" and not small else "",
         "keyline": shape(halo + edge + rim),
         "face": shape(face_inset),
         "inner": shape(face_inset + band) if band else "",
@@ -91,10 +97,12 @@ def compose(design: Design, size: int | None = None) -> Artwork:
         "description": f"{design.alt_text} {design.description}",
         "layers": layers,
         "groove_width": fmt(max(rim * 0.2, 5)),
+        "shade_width": fmt(rim * SHADE),
         "inner_ring": fmt(layers_cfg.get("inner_ring", 3)),  # the fine accent line round a banded face
         "colors": {
             "halo": paint["halo"] if halo else paint["outline"],
             "outline": paint["outline"], "tier": paint["tier"], "tier_edge": paint["tier-edge"],
+            "tier_shade": paint.get("tier-shade", paint["tier"]),
             "accent": paint["accent"], "face": Paint(face_color), "primary": paint["primary"],
         },
         "ornaments": {"pips": Markup(pip_markup), "laurel": Markup(laurel_markup), "tails": Markup(tails)},
