@@ -114,7 +114,7 @@ def test_lint_watch_relints_on_save_and_ctrl_c_exits_0(tmp_path):
         watched.wait_for("watching")
         assert any("] lint: no findings" in line for line in watched.lines())
         text = badge_set.read_text(encoding="utf-8")
-        badge_set.write_text(text.replace("icon: clipboard", "icon: caduceus", 1), encoding="utf-8")
+        badge_set.write_text(text.replace("icon: notepad-pen", "icon: caduceus", 1), encoding="utf-8")
         lines = watched.wait_for("] lint: 1 finding")
         assert any("changed badges.yaml" in line for line in lines)
         badge_set.write_text(text.replace("title: History Taking", "title: [History", 1), encoding="utf-8")

@@ -64,12 +64,12 @@ def test_fix_save_and_reload(broken):
 
 def test_a_file_that_loads_but_is_wrong_is_placed_too(tmp_path):
     path = tmp_path / "badges.yaml"
-    wrong = GOOD.replace("icon: clipboard", "icon: clipbord", 1)
+    wrong = GOOD.replace("icon: notepad-pen", "icon: notepad-pn", 1)
     path.write_text(wrong, encoding="utf-8")
     app = open_studio(path)
-    line = next(n for n, text in enumerate(wrong.splitlines(), 1) if "clipbord" in text)
-    assert any(f"badges.yaml:{line}:" in e.value and "did you mean 'clipboard'" in e.value for e in app.error)
-    assert "clipbord" in app.code[0].value
+    line = next(n for n, text in enumerate(wrong.splitlines(), 1) if "notepad-pn" in text)
+    assert any(f"badges.yaml:{line}:" in e.value and "did you mean 'notepad-pen'" in e.value for e in app.error)
+    assert "notepad-pn" in app.code[0].value
 
 
 def test_discard_returns_to_the_file_on_disk(broken):
