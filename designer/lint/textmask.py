@@ -65,9 +65,10 @@ def _path_coverage(element: bytes, size: int, canvas: int, pad: int):
     return coverage
 
 
-def _trace(context, d: bytes) -> None:
+def _segments(d: bytes):
+    """``(command, values)`` for each command of absolute path data ``d``, with each pair after an
+    ``M`` given as an ``L`` (SVG 1.1 §8.3.2) and ``Z`` with no values; raises :class:`UnsupportedPath`."""
     tokens = _TOKEN.findall(d)
-    x = y = start_x = start_y = 0.0
     command = None
     i, count = 0, len(tokens)
     while i < count:
@@ -78,20 +79,28 @@ def _trace(context, d: bytes) -> None:
                 raise UnsupportedPath(f"path command {command.decode()!r}")
             i += 1
             if command == b"Z":
-                context.close_path()
-                x, y = start_x, start_y
+                yield command, ()
                 continue
         elif command is None or command == b"Z":
             raise UnsupportedPath("numbers before a command")
         n = _ARITY[command]
         if i + n > count:
             raise UnsupportedPath("truncated path data")
-        v = [float(t) for t in tokens[i:i + n]]
+        yield command, [float(t) for t in tokens[i:i + n]]
         i += n
         if command == b"M":
+            command = b"L"
+
+
+def _trace(context, d: bytes) -> None:
+    x = y = start_x = start_y = 0.0
+    for command, v in _segments(d):
+        if command == b"Z":
+            context.close_path()
+            x, y = start_x, start_y
+        elif command == b"M":
             x, y = start_x, start_y = v
             context.move_to(x, y)
-            command = b"L"  # further pairs after M are line-tos (SVG 1.1 §8.3.2)
         elif command == b"L":
             x, y = v
             context.line_to(x, y)
@@ -127,28 +136,14 @@ def glyph_boxes(path: bytes) -> list[tuple[float, float, float, float]]:
     if found is None:
         return []
     boxes: list[list[float]] = []
-    tokens = _TOKEN.findall(found.group(1))
     x = y = 0.0
-    command, i = None, 0
     current: list[float] | None = None
-    while i < len(tokens):
-        token = tokens[i]
-        if token[:1].isalpha():
-            command = token
-            if command not in _ARITY:
-                raise UnsupportedPath(f"path command {command.decode()!r}")
-            i += 1
-            if command == b"Z":
-                continue
-        n = _ARITY.get(command, 0)
-        if not n or i + n > len(tokens):
-            raise UnsupportedPath("path data this drawer does not read")
-        v = [float(t) for t in tokens[i:i + n]]
-        i += n
+    for command, v in _segments(found.group(1)):
+        if command == b"Z":
+            continue
         if command == b"M":
             current = [v[0], v[1], v[0], v[1]]
             boxes.append(current)
-            command = b"L"
         if command == b"H":
             points = [(v[0], y)]
         elif command == b"V":
