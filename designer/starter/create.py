@@ -23,6 +23,7 @@ MIXED = "mixed"  # one template after another, so a set shows every shape
 DEFAULT_TEMPLATE = "seal"
 DEFAULT_PALETTE = "harbour"
 PALETTE_FOLDER = "palettes"
+MAX_PLACING_ROUNDS = 4  # place, lint, move the badges lint finds problems with; then report what is left
 MAX_SCHOOL_CHARS = 100
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SMALL_WORDS = {"of", "the", "and", "for", "at", "in", "de", "la", "du", "des", "&"}
@@ -162,25 +163,44 @@ def plan(options: StarterOptions) -> Starter:
         palette, palette_note, folder = DEFAULT_PALETTE, "a built-in palette: deep teal, sand keyline, four metals", None
     tiers = tier_specs(framework) if aligned else None
     placing = _TemplatePlacer(options.template, [tier["label"] for tier, _ in tiers or ()])
-    badges, used = [], set()
-    for index, item in enumerate(framework.items):
+    icons, used = [], set()
+    for item in framework.items:
         best, rest = choose(item, used=frozenset(used))
         used.add(best.name)
+        icons.append((best, tuple(rest)))
         if best.score < FITTING_SCORE:
             notes.append(f"no icon fits '{item.title}' well, so it has '{best.name}'; "
                          f"find a better one with `medbadge icons search WORD`")
-        template, why = placing.template_for(index, item, aligned)
-        if why:
-            notes.append(why)
-        badges.append(StarterBadge(item, best, tuple(rest), template, why))
-    text = render(StarterText(
-        school=school, issuer_id=f"{url}/badges/issuer", url=url, email=email, issuer_mark=issuer_mark(school),
-        palette=palette, palette_note=palette_note, palette_folder=folder,
-        default_template=DEFAULT_TEMPLATE if options.template == MIXED else options.template,
-        framework=framework, aligned=aligned, tiers=tiers, badges=badges))
-    files.insert(0, (target, text.encode("utf-8")))
-    _check_loads(files, directory)
-    return Starter(directory, tuple(files), len(badges), framework, tuple(notes))
+    # Place, write, lint; a badge with findings on its template moves to the next template that
+    # holds its texts, until the set is clean (the fitting above cannot foresee crowding or edge
+    # rules, which measure the composed drawing) or no badge can move.
+    avoid: dict[str, set[str]] = {}
+    for _ in range(MAX_PLACING_ROUNDS):
+        badges, moved = [], []
+        for index, item in enumerate(framework.items):
+            template, why = placing.template_for(index, item, aligned, avoid.get(item.id, set()))
+            if why:
+                moved.append(why)
+            badges.append(StarterBadge(item, *icons[index], template, why))
+        text = render(StarterText(
+            school=school, issuer_id=f"{url}/badges/issuer", url=url, email=email, issuer_mark=issuer_mark(school),
+            palette=palette, palette_note=palette_note, palette_folder=folder,
+            default_template=DEFAULT_TEMPLATE if options.template == MIXED else options.template,
+            framework=framework, aligned=aligned, tiers=tiers, badges=badges))
+        candidate = [(target, text.encode("utf-8")), *files]
+        findings = _check_loads(candidate, directory)
+        shown = {b.item.id: b.template or options.template for b in badges}
+        movable = {v.badge for v in findings if v.badge in shown and placing.can_move(
+            framework.item(v.badge), aligned, avoid.get(v.badge, set()) | {shown[v.badge]})}
+        if not movable:
+            break
+        for badge_id in movable:
+            avoid.setdefault(badge_id, set()).add(shown[badge_id])
+    notes.extend(moved)
+    if findings:
+        notes.append(f"lint still finds {len(findings)} problem(s) in the starter set (run the lint command "
+                     f"below): " + "; ".join(f"{v.code} {v.message}" for v in findings[:2]))
+    return Starter(directory, tuple(candidate), len(badges), framework, tuple(notes))
 
 
 class _TemplatePlacer:
@@ -200,27 +220,36 @@ class _TemplatePlacer:
             raise MedbadgeError(f"the tier labels {', '.join(repr(l) for l in labels)} do not all fit {where}",
                                 hint="shorten the level labels of the framework, or choose another template")
 
-    def template_for(self, index: int, item, aligned: bool) -> tuple[str | None, str]:
-        """``(template or None for the set's default, why the choice was moved)``."""
-        from designer.starter.fit import misfits
-
+    def _order(self, index: int) -> list[str]:
         if self.choice == MIXED:
             start = index % len(self.usable)
-            order = self.usable[start:] + self.usable[:start]
-        else:
-            order = [self.choice] + [name for name in self.usable if name != self.choice]
+            return self.usable[start:] + self.usable[:start]
+        return [self.choice] + [name for name in self.usable if name != self.choice]
+
+    def _holds(self, name: str, item, aligned: bool) -> bool:
         from designer.starter.badgeset_text import subtitle_for
+        from designer.starter.fit import misfits
 
         subtitle = subtitle_for(item, aligned)
+        return not (misfits(item.title, "title", (name,)) or (subtitle and misfits(subtitle, "subtitle", (name,))))
+
+    def can_move(self, item, aligned: bool, avoid: set[str]) -> bool:
+        """Whether a template outside ``avoid`` holds the item's texts."""
+        return any(name not in avoid and self._holds(name, item, aligned) for name in self.usable)
+
+    def template_for(self, index: int, item, aligned: bool, avoid: set[str] = frozenset()) -> tuple[str | None, str]:
+        """``(template or None for the set's default, why the choice was moved)``; ``avoid`` holds
+        templates on which lint found problems with this badge."""
+        order = self._order(index)
+        wanted = order[0]
         for name in order:
-            if misfits(item.title, "title", (name,)) or (subtitle and misfits(subtitle, "subtitle", (name,))):
+            if name in avoid or not self._holds(name, item, aligned):
                 continue
-            if self.choice != MIXED and name == self.choice:
-                return None, ""
-            if self.choice == MIXED and name == order[0]:
-                return name, ""
-            wanted = order[0]
-            return name, f"'{item.title}' does not fit the {wanted} template's title slot, so it is set on the {name}"
+            if name == wanted:
+                return (None if self.choice != MIXED else name), ""
+            reason = ("lint finds its texts crowded there" if wanted in avoid and self._holds(wanted, item, aligned)
+                      else "its title does not fit that template's title slot")
+            return name, f"'{item.title}' is set on the {name}, not the {wanted}: {reason}"
         raise MedbadgeError(f"the title '{item.title}' ({item.code}) fits no template",
                             hint="shorten it: the official wording stays in 'name'")
 
@@ -248,10 +277,11 @@ def _derived_palette(colour: str, name: str, school: str) -> tuple[bytes, list[s
     return derived.to_toml().encode("utf-8"), [checked, *derived.notes]
 
 
-def _check_loads(files: list[tuple[Path, bytes]], directory: Path) -> None:
+def _check_loads(files: list[tuple[Path, bytes]], directory: Path) -> list:
     """Load the badge set from a scratch copy with the reader lint and build use (a bug here must
-    not reach a school as a file that does not load)."""
+    not reach a school as a file that does not load), and lint it with every rule."""
     from designer.badgeset.load import load
+    from designer.lint import lint
 
     with tempfile.TemporaryDirectory(prefix="medbadge-init-") as scratch:
         for path, data in files:
@@ -259,10 +289,11 @@ def _check_loads(files: list[tuple[Path, bytes]], directory: Path) -> None:
             copy.parent.mkdir(parents=True, exist_ok=True)
             copy.write_bytes(data)
         try:
-            load(Path(scratch) / "badges.yaml")
+            badge_set = load(Path(scratch) / "badges.yaml")
         except MedbadgeError as error:  # the answers passed check_options, so this is init's fault
             raise MedbadgeError(f"init made a badge set that does not load, so it wrote nothing: {error}",
                                 hint="please report this with the command you ran") from None
+        return lint(badge_set)
 
 
 def write(starter: Starter) -> list[Path]:
