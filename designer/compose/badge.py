@@ -28,11 +28,15 @@ def compose(design: Design, size: int | None = None) -> Artwork:
     ``size`` is the pixel size the artwork is drawn for; ``None`` (the master) or any size above
     the template's ``[small]`` limit gives the full design. At or below it the badge is drawn as a
     *mark*: the texts the template hides there (at 64 px a title's capitals are 3 px) give their
-    room to a larger icon and larger stars, so what is shown can be seen. A pure function of the
+    room to a larger icon and larger stars, so what is shown can be seen; below a size in the
+    template's ``[hide_below]`` a text gives way (the rounded square's subtitle under 128 px). A pure function of the
     resolved design and the size: it reads no file and looks nothing up by name."""
     spec = design.template
-    small = spec.params["small"] if small_variant(design, size) else {}
-    hidden = frozenset(small.get("hide", ()))
+    small_cfg = spec.params.get("small")
+    small = small_cfg if small_cfg and size is not None and size <= small_cfg.get("max_px", 0) else {}
+    # A template's ``[hide_below]`` drops a text below a size (a subtitle that would be 4 px tall).
+    hidden = frozenset(small.get("hide", ())) | {
+        slot for slot, px in spec.params.get("hide_below", {}).items() if size is not None and size < px}
     colors = {name: color for name, color in design.colors}
     paint = {name: Paint(color) for name, color in colors.items()}
     layers_cfg = spec.params.get("layers", {})
@@ -128,9 +132,14 @@ def compose(design: Design, size: int | None = None) -> Artwork:
 
 
 def small_variant(design: Design, size: int | None) -> bool:
-    """Whether ``design`` drawn at ``size`` px is its template's small variant (``[small]``)."""
+    """Whether ``design`` drawn at ``size`` px differs from its master: the template's small
+    variant (``[small]``), or a size below which it drops a text (``[hide_below]``)."""
+    if size is None:
+        return False
     small = design.template.params.get("small")
-    return bool(small) and size is not None and size <= small.get("max_px", 0)
+    if small and size <= small.get("max_px", 0):
+        return True
+    return any(size < px for px in design.template.params.get("hide_below", {}).values())
 
 
 def _bare_ribbon(spec, hidden: frozenset[str], paint: dict[str, Paint], halo: float) -> str:

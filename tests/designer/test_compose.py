@@ -132,7 +132,11 @@ def test_small_variant_is_a_mark_with_larger_cues(example_designs):
     bare ribbon; above the limit (and for the master) the full design is drawn."""
     for design in example_designs:
         master, at_96, small = (designer.compose(design, size) for size in (None, 96, 64))
-        assert at_96.svg == master.svg  # 96 px is above every template's [small] limit
+        dropped = {slot for slot, px in design.template.params.get("hide_below", {}).items() if 96 < px}
+        if dropped:  # above the [small] limit only the texts of [hide_below] give way
+            assert {t.slot for t in at_96.texts} == {t.slot for t in master.texts} - dropped
+        else:
+            assert at_96.svg == master.svg  # 96 px is above every template's [small] limit
         assert designer.compose(design, 64).svg == small.svg  # pure: same design and size, same bytes
         assert not [t.slot for t in small.texts if t.slot in ("title", "subtitle", "tier_label")]
         assert small.icon.box.width > master.icon.box.width * 1.2, design.slug
@@ -193,3 +197,13 @@ def test_every_artwork_stays_inside_its_canvas(example_designs, golden_designs):
     for design in [*example_designs, *golden_designs]:
         left, top, right, bottom = _ink_box(designer.compose(design).svg)
         assert left >= 4 and top >= 4 and right <= 296 and bottom <= 296, (design.slug, left, top, right, bottom)
+
+
+def test_subtitle_drops_below_128_px_and_shows_from_there(example_designs):
+    """The rounded square's second line would be 4 px tall at 96 px: it is drawn at 128 px and up."""
+    design = next(d for d in example_designs if d.subtitle and d.template.name == "rounded-square")
+    slots = {size: {t.slot for t in designer.compose(design, size).texts} for size in (None, 150, 128, 96)}
+    assert "subtitle" in slots[None] and "subtitle" in slots[150] and "subtitle" in slots[128]
+    assert "subtitle" not in slots[96] and "title" in slots[96] and "tier_label" in slots[96]
+    from designer.compose import small_variant
+    assert small_variant(design, 96) and not small_variant(design, 128) and not small_variant(design, None)
