@@ -294,3 +294,17 @@ def test_an_item_no_icon_fits_gets_the_symbol_of_medicine_and_a_note(capsys, tmp
     assert code == 0, err
     assert "no icon fits 'Widgetry' well, so it has 'rod-of-asclepius'" in out
     assert designer.load(tmp_path / "s" / "badges.yaml").model.badges[0].icon == "rod-of-asclepius"
+
+
+def test_a_template_lint_found_crowded_is_avoided_for_that_badge():
+    """The placer's side of the lint round: a badge with findings on its template goes to the next
+    template in turn that holds its texts, and the note says why."""
+    from designer import frameworks
+    from designer.starter.create import _TemplatePlacer
+
+    item = frameworks.get("canmeds-2015").item("scholar")
+    placer = _TemplatePlacer("seal", [])
+    assert placer.template_for(0, item, True) == (None, "")
+    template, why = placer.template_for(0, item, True, {"seal"})
+    assert template != "seal" and why == f"'Scholar' is set on the {template}, not the seal: lint finds its texts crowded there"
+    assert placer.can_move(item, True, {"seal"}) and not placer.can_move(item, True, set(placer.usable))
