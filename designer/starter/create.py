@@ -1,8 +1,10 @@
 """Plan and write a starter badge set: check the answers, derive the palette, place every file.
 
 ``plan(options)`` does the work and returns the files as bytes, each checked: the palette is
-derived and linted as ``medbadge palettes derive`` does, and the badge set is loaded and validated
-by the same code ``lint`` and ``build`` use, in a scratch folder, before anything is written.
+derived and linted as ``medbadge palettes derive`` does, and the badge set is loaded and linted
+with every rule by the same code ``lint`` and ``build`` use, in a scratch folder, before anything
+is written (a badge the rules find crowded on its template is moved to the next one that holds
+its texts, and whatever is left is reported).
 ``write(starter)`` then creates every file exclusively and atomically: an existing file is never
 replaced, and a failure leaves nothing half-written.
 """
