@@ -42,6 +42,13 @@ def compose(design: Design, size: int | None = None) -> Artwork:
     layers_cfg = spec.params.get("layers", {})
     edge, rim = layers_cfg.get("edge", 7), layers_cfg.get("rim", 30)
     keyline, band = layers_cfg.get("keyline", 6), layers_cfg.get("band", 0)
+    # At small sizes a wreath is a 1 px squiggle: a template's ``[small] laurel = "ring"`` makes the
+    # top tier's cue one bold ring of its metal instead, drawn as a wide keyline (a frame layer, so
+    # the ribbon crosses it as it crosses the rim).
+    ring = design.cue.laurel and small.get("laurel") == "ring"
+    if ring:
+        keyline = layers_cfg.get("ring", 16)
+    keyline_role = "tier" if ring else "accent"
     # The halo is the outermost ring, in a colour that reaches 3:1 on light and on dark pages; a
     # palette without a ``halo`` role draws no halo and its dark edge is the outline.
     halo = layers_cfg.get("halo", 5) if "halo" in colors else 0
@@ -82,7 +89,7 @@ def compose(design: Design, size: int | None = None) -> Artwork:
     band = _bare_ribbon(spec, hidden, paint, halo)
     pip_markup = band + pip_markup  # at small sizes the tier ribbon, without its word, carries the stars
     laurel_markup = ""
-    if design.cue.laurel and "laurel" in slots:
+    if design.cue.laurel and "laurel" in slots and not ring:
         ls = dict(small.get("laurel", slots["laurel"]))
         if marked and "laurel" in spec.params.get("with_issuer_mark", {}):
             ls = dict(spec.params["with_issuer_mark"]["laurel"])
@@ -108,6 +115,7 @@ def compose(design: Design, size: int | None = None) -> Artwork:
             "outline": paint["outline"], "tier": paint["tier"], "tier_edge": paint["tier-edge"],
             "tier_shade": paint.get("tier-shade", paint["tier"]),
             "accent": paint["accent"], "face": Paint(face_color), "primary": paint["primary"],
+            "keyline": paint[keyline_role],
         },
         "ornaments": {"pips": Markup(pip_markup), "laurel": Markup(laurel_markup), "tails": Markup(tails)},
         "icon": icon_markup,
@@ -125,7 +133,7 @@ def compose(design: Design, size: int | None = None) -> Artwork:
         svg=svg.encode("utf-8"),
         canvas=spec.canvas,
         texts=tuple(_text_fact(t, spec, colors) for t in laid),
-        pairs=_pairs(design, spec, colors, face_color, laid, icon, pip_slot),
+        pairs=_pairs(design, spec, colors, face_color, laid, icon, pip_slot, keyline_role),
         icon=icon,
         template_slots=tuple(spec.params["slots"]),
     )
@@ -222,7 +230,7 @@ def _text_fact(laid: LaidText, spec, colors: dict[str, Color]) -> TextRun:
     )
 
 
-def _pairs(design, spec, colors, face_color, laid, icon, pip_slot) -> tuple[ColorPair, ...]:
+def _pairs(design, spec, colors, face_color, laid, icon, pip_slot, keyline_role="accent") -> tuple[ColorPair, ...]:
     pairs = [ColorPair(f"text:{t.slot}", colors[spec.text_slots[t.slot].fill_role],
                        colors[spec.text_slots[t.slot].background_role], "text") for t in laid]
     for drawn in icon.colors:  # each colour of the icon must stand out from the face on its own
@@ -231,10 +239,10 @@ def _pairs(design, spec, colors, face_color, laid, icon, pip_slot) -> tuple[Colo
     if design.cue.pips:
         pairs.append(ColorPair("pips", colors[pip_slot.get("fill", "accent")], colors[pip_slot.get("on", "primary")],
                                "graphic"))
-    if design.cue.laurel:
+    if design.cue.laurel and keyline_role == "accent":  # (as a ring, the laurel is the keyline)
         pairs.append(ColorPair("laurel", colors["accent"], colors["primary"], "graphic"))
     # The rim shows the tier colour; it meets the dark edge outside and the keyline inside.
     pairs.append(ColorPair("rim/edge", colors["tier"], colors["outline"], "graphic"))
-    pairs.append(ColorPair("rim/keyline", colors["tier"], colors["accent"], "graphic"))
-    pairs.append(ColorPair("keyline/face", colors["accent"], face_color, "graphic"))
+    pairs.append(ColorPair("rim/keyline", colors["tier"], colors[keyline_role], "graphic"))
+    pairs.append(ColorPair("keyline/face", colors[keyline_role], face_color, "graphic"))
     return tuple(pairs)
