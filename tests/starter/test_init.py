@@ -190,6 +190,22 @@ class Terminal:
     def type(self, answer: str) -> None:
         os.write(self.master, answer.encode() + b"\r")
 
+    def wait_reading(self, timeout: float = 30) -> None:
+        """Wait until the child blocks reading its terminal. A Ctrl-C that lands between printing a
+        prompt and the read() (CPython runs the handler only when read() is interrupted) is held
+        until the next key; a person cannot press it in that window, a test under load can."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                call = (Path("/proc") / str(self.process.pid) / "syscall").read_text().split()
+            except OSError:
+                time.sleep(0.5)  # no /proc/PID/syscall here: give it time instead
+                return
+            if call[:2] in (["0", "0x0"], ["63", "0x0"]):  # read(0, …) on x86_64, aarch64
+                return
+            time.sleep(0.01)
+        raise AssertionError("init never read its terminal")
+
     def close(self) -> int:
         """The exit code; a child still running 60 s on (a test that failed mid-way) is killed."""
         try:
@@ -260,6 +276,7 @@ def test_ctrl_c_at_a_question_stops_and_writes_nothing(tmp_path):
         term.expect("School name")
         term.type("Northfield School of Medicine")
         term.expect("Issuer URL")
+        term.wait_reading()
         os.write(term.master, b"\x03")  # the line discipline turns it into SIGINT
     finally:
         code = term.close()
