@@ -24,9 +24,10 @@ serialising), ``loader`` (search path and caches), ``ranking`` (search scoring),
 from __future__ import annotations
 
 from designer.base.lazy import lazy_exports
-from designer.icon_library.model import CATEGORIES, EMBLEMS, GRID_SIZE, STANDARD_ROOT_ATTRIBUTES, Icon
-
+_MODEL = ("CATEGORIES", "EMBLEMS", "GRID_SIZE", "STANDARD_ROOT_ATTRIBUTES", "Icon")
 _LOADER = ("all_icons", "clear_cache", "entry_for", "get", "names", "search")
-__all__ = ["CATEGORIES", "EMBLEMS", "GRID_SIZE", "STANDARD_ROOT_ATTRIBUTES", "Icon", *_LOADER]
-# The loader brings the parser and sanitiser: imported when an icon is first asked for.
-__getattr__, __dir__ = lazy_exports(__name__, dict.fromkeys(_LOADER, "designer.icon_library.loader"))
+__all__ = [*_MODEL, *_LOADER]
+# The model and the loader (which brings the parser and sanitiser) are imported on first use, so a
+# command that only mounts the icon commands (`medbadge --help`) loads neither.
+__getattr__, __dir__ = lazy_exports(__name__, {**dict.fromkeys(_MODEL, "designer.icon_library.model"),
+                                               **dict.fromkeys(_LOADER, "designer.icon_library.loader")})

@@ -9,7 +9,7 @@ atomically by the library functions, so an interrupted command leaves no half-wr
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -18,9 +18,11 @@ from designer.cli.output import Output
 from rich.markup import escape
 from rich.table import Table
 
-from designer import icon_library
+from designer import icon_library  # a lazy package: its catalog and model load on first use
 from designer.base.errors import MedbadgeError, display_path
-from designer.icon_library.model import EMBLEMS, Icon
+
+if TYPE_CHECKING:
+    from designer.icon_library.model import Icon
 
 icons_app = typer.Typer(
     name="icons",
@@ -117,6 +119,8 @@ def show_icon(
         facts.add_row(label, escape(value))
     console.print(facts)
     if icon.emblem:
+        from designer.icon_library.model import EMBLEMS
+
         protected = "protected emblem: " if EMBLEMS[icon.emblem]["protected"] else ""
         console.print(f"[yellow]{protected}{EMBLEMS[icon.emblem]['note']}[/yellow]")
     table = Table(title="legibility at display sizes", title_justify="left")

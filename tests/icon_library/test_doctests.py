@@ -10,7 +10,7 @@ import pytest
 
 from designer import icon_library
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(icon_library.__path__, "icon_library."))
+MODULES = sorted(m.name for m in pkgutil.iter_modules(icon_library.__path__, "designer.icon_library."))
 
 
 @pytest.mark.parametrize("module_name", MODULES)
