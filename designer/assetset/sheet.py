@@ -12,14 +12,16 @@ from html import escape
 
 import designer
 from designer.assetset.records import FileRecord
+from designer.base.pages import PAGES
 from designer.design import Design
 
 #: Display sizes shown on the contact sheet (where badges are shown: a 64 px icon test, 96 px platform thumbnails, 150 px LMS tiles).
 SHEET_SIZES = (64, 96, 150)
-#: The pages each design is shown on: a white page, a dark-mode page (#121212, Material Design's
-#: dark theme surface) and white again through a greyscale filter, where the tier must read by
-#: lightness and cue alone. (CSS class, caption.)
-SHEET_PAGES = (("light", "on white"), ("dark", "on #121212"), ("grey", "greyscale"))
+#: The pages each design is shown on: the previews' pages (designer.base.pages: white, the light
+#: grey of a learning platform, the #121212 of a dark theme), then white again through a greyscale
+#: filter, where the tier must read by lightness and cue alone. (CSS class, caption, CSS.)
+SHEET_PAGES = (*((f"page-{p.key}", f"on {p.label.lower()} {p.colour}", f"background:{p.colour}") for p in PAGES),
+               ("page-grey", "greyscale", "background:#fff"))
 
 
 def manifest_json(files: list[FileRecord], lint: dict | None = None) -> bytes:
@@ -55,7 +57,7 @@ def index_html(title: str, designs: list[Design], files: list[FileRecord],
         "figure{margin:0;padding:1rem;background:#fff;border:1px solid #ddd;border-radius:8px;max-width:36rem}",
         ".sizes{display:flex;align-items:flex-end;gap:1rem;padding:.5rem;border-radius:6px}",
         ".pages{display:flex;flex-direction:column;gap:.4rem}",
-        ".light{background:#fff}.dark{background:#121212}.grey{background:#fff}.grey img{filter:grayscale(1)}",
+        *(f".{css}{{{style}}}" for css, _, style in SHEET_PAGES), ".page-grey img{filter:grayscale(1)}",
         ".page-name{font-size:.7rem;color:#777;writing-mode:vertical-rl}",
         "figcaption{font-size:.85rem;margin-top:.5rem}",
         "code{font-size:.8rem;color:#555}",
@@ -66,7 +68,7 @@ def index_html(title: str, designs: list[Design], files: list[FileRecord],
         "<body>",
         f"<h1>{escape(title)}</h1>",
         f"<p>{len(designs)} designs. Each badge is shown at {', '.join(map(str, SHEET_SIZES))} px; "
-        "on a white page, on a dark page (#121212) and in greyscale; the caption is its alt text.</p>",
+        f"{', '.join(caption for _, caption, _ in SHEET_PAGES[:-1])}, and in greyscale; the caption is its alt text.</p>",
     ]
     for badge_id, tier_designs in rows.items():
         out.append(f'<section id="{escape(badge_id)}">')
@@ -76,7 +78,7 @@ def index_html(title: str, designs: list[Design], files: list[FileRecord],
             records = by_design.get((design.badge_id, design.tier_id), [])
             out.append(f'<figure id="{escape(design.slug)}">')
             out.append('<div class="pages">')
-            for page, (css, caption) in enumerate(SHEET_PAGES):
+            for page, (css, caption, _) in enumerate(SHEET_PAGES):
                 out.append(f'<div class="sizes {css}"><span class="page-name">{escape(caption)}</span>')
                 for number, size in enumerate(SHEET_SIZES):
                     source = _image_for(records, size)

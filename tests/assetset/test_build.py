@@ -122,6 +122,17 @@ def test_index_html_shows_every_design_with_alt_text(example_build):
         assert (out / src).is_file() and not src.startswith(("/", "http"))
 
 
+def test_index_html_shows_every_design_on_white_light_grey_dark_and_in_greyscale(example_build):
+    from designer.base.pages import PAGES
+
+    out, result = example_build
+    html = (out / "index.html").read_text()
+    for page in PAGES:
+        assert html.count(f'class="sizes page-{page.key}"') == result.designs
+        assert f".page-{page.key}{{background:{page.colour}}}" in html
+    assert html.count('class="sizes page-grey"') == result.designs and ".page-grey img{filter:grayscale(1)}" in html
+
+
 def test_two_builds_are_byte_identical_and_jobs_do_not_matter(small_set, tmp_path):
     one = build(small_set, tmp_path / "a", BuildOptions(jobs=1, **FAST))
     build(small_set, tmp_path / "b", BuildOptions(jobs=1, **FAST))
