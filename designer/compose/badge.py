@@ -48,7 +48,9 @@ def compose(design: Design, size: int | None = None) -> Artwork:
     ring = design.cue.laurel and small.get("laurel") == "ring"
     if ring:
         keyline = layers_cfg.get("ring", 16)
-    keyline_role = "tier" if ring else "accent"
+    # The ring is drawn in the metal's deep shade where the palette has one: a pale top metal
+    # would otherwise fade into a white page at 64 px, and the strong gold ring is what marks it.
+    keyline_role = ("tier-shade" if "tier-shade" in colors else "tier") if ring else "accent"
     # The halo is the outermost ring, in a colour that reaches 3:1 on light and on dark pages; a
     # palette without a ``halo`` role draws no halo and its dark edge is the outline.
     halo = layers_cfg.get("halo", 5) if "halo" in colors else 0
