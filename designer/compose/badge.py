@@ -88,7 +88,7 @@ def compose(design: Design, size: int | None = None) -> Artwork:
     else:
         pip_markup = ornaments.pips(design.cue.pips, *pip_slot.get("center", (300, 100)), pip_slot.get("size", 28),
                                     pip_slot.get("gap", 8), star_fill, star_edge)
-    band = _bare_ribbon(spec, hidden, paint, halo)
+    band = _bare_ribbon(spec, hidden, paint, halo, small.get("ribbon_box"))
     pip_markup = band + pip_markup  # at small sizes the tier ribbon, without its word, carries the stars
     laurel_markup = ""
     if design.cue.laurel and "laurel" in slots and not ring:
@@ -152,11 +152,13 @@ def small_variant(design: Design, size: int | None) -> bool:
     return any(size < px for px in design.template.params.get("hide_below", {}).values())
 
 
-def _bare_ribbon(spec, hidden: frozenset[str], paint: dict[str, Paint], halo: float) -> str:
+def _bare_ribbon(spec, hidden: frozenset[str], paint: dict[str, Paint], halo: float, box=None) -> str:
+    """The tier ribbon without its word (at small sizes); ``box`` (the template's ``[small]
+    ribbon_box``) may move it, e.g. down over a point the face would otherwise show below it."""
     slot = spec.text_slots.get("tier_label")
     if "tier_label" not in hidden or slot is None or not slot.ribbon:
         return ""
-    return ornaments.ribbon(Box(*slot.box), slot.notch, paint["tier"], paint["halo"] if halo else paint["tier-edge"], 5)
+    return ornaments.ribbon(Box(*(box or slot.box)), slot.notch, paint["tier"], paint["halo"] if halo else paint["tier-edge"], 5)
 
 
 def _shows_issuer_mark(design: Design, spec) -> bool:

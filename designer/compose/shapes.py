@@ -40,12 +40,31 @@ def circle(cx: float = 300, cy: float = 300, radius: float = 294) -> Shape:
     return lambda inset: circle_path(cx, cy, radius - inset)
 
 
-def hexagon(cx: float = 300, cy: float = 300, radius: float = 296, corner: float = 34) -> Shape:
-    """Pointy-top regular hexagon; an inset of ``i`` moves each side ``i`` inwards."""
+def inset_polygon(points: list[tuple[float, float]], inset: float) -> list[tuple[float, float]]:
+    """The convex polygon ``points`` (clockwise on screen) with every side moved ``inset`` inwards."""
+    n = len(points)
+    lines = []
+    for i in range(n):
+        (x0, y0), (x1, y1) = points[i], points[(i + 1) % n]
+        length = math.hypot(x1 - x0, y1 - y0)
+        nx, ny = -(y1 - y0) / length, (x1 - x0) / length  # the inward normal of a clockwise side
+        lines.append(((x0 + nx * inset, y0 + ny * inset), (x1 - x0, y1 - y0)))
+    corners = []
+    for i in range(n):
+        (p, d), (q, e) = lines[i - 1], lines[i]
+        cross = d[0] * e[1] - d[1] * e[0]
+        t = ((q[0] - p[0]) * e[1] - (q[1] - p[1]) * e[0]) / cross
+        corners.append((p[0] + d[0] * t, p[1] + d[1] * t))
+    return corners
+
+
+def hexagon(cx: float = 300, cy: float = 300, radius: float = 296, corner: float = 34, width: float = 1.0) -> Shape:
+    """Pointy-top hexagon, ``width`` times as wide as a regular one (a regular hexagon as tall as a
+    square covers a quarter less, so it looks smaller beside it); an inset of ``i`` moves each side
+    ``i`` inwards."""
+    outline = [(cx + (x - cx) * width, y) for x, y in (polar(cx, cy, radius, a) for a in range(0, 360, 60))]
     def path(inset: float) -> str:
-        r = radius - inset / math.cos(math.radians(30))
-        pts = [polar(cx, cy, r, a) for a in range(0, 360, 60)]
-        return rounded_polygon(pts, max(corner - inset * 0.5, 4))
+        return rounded_polygon(inset_polygon(outline, inset), max(corner - inset * 0.5, 4))
     return path
 
 
