@@ -100,8 +100,9 @@ def names() -> list[str]:
 
 def get(name: str) -> Framework:
     """A built-in framework by name; an unknown name gets a did-you-mean."""
-    if name not in names():
-        raise unknown_name("framework", name, names())
+    known = names()
+    if name not in known:
+        raise unknown_name("framework", name, known)
     entry = _builtin_dir() / f"{name}.toml"
     return _parse(name, f"frameworks/{name}.toml", read_bounded_text(entry, MAX_FRAMEWORK_BYTES, "framework"))
 
