@@ -228,7 +228,7 @@ def _terms(value: Any, here: Keys, locate: Locate, problems: list[MedbadgeError]
     if value is None:
         return ()
     if isinstance(value, str):
-        value = [t for t in value.split(";")]
+        value = value.split(";")
     if not isinstance(value, Sequence) or not all(isinstance(t, str) for t in value):
         problems.append(MedbadgeError("icon_terms must be a list of words or phrases", locate(here)))
         return ()
