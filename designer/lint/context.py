@@ -164,6 +164,7 @@ def _rasters_from_composite(surface, svg: bytes, size: int, canvas: int, factor:
     import cairocffi as cairo
     import numpy as np
 
+    from designer.lint.layers import surface_pixels
     from designer.lint.textmask import UnsupportedPath, text_coverage
 
     target = cairo.ImageSurface(cairo.FORMAT_RGB24, size, size)
@@ -175,9 +176,7 @@ def _rasters_from_composite(surface, svg: bytes, size: int, canvas: int, factor:
     context.get_source().set_filter(cairo.FILTER_BILINEAR if factor == 2 else cairo.FILTER_GOOD)
     context.paint()
     target.flush()
-    stride = target.get_stride()
-    data = np.frombuffer(bytes(target.get_data()), np.uint8).reshape(size, stride)[:, :size * 4]
-    behind = np.ascontiguousarray(data.reshape(size, size, 4)[..., 2::-1])
+    behind = np.ascontiguousarray(surface_pixels(target)[..., 2::-1])
     text_paths = _TEXT_PATH.findall(svg)
     try:
         coverage = text_coverage(text_paths, size, canvas)

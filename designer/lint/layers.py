@@ -125,12 +125,7 @@ class Layers:
 
     @cached_property
     def _composite_pixels(self):
-        import numpy as np
-
-        target = self.composite_surface
-        stride = target.get_stride()
-        data = np.frombuffer(bytes(target.get_data()), np.uint8).reshape(self.size, stride)[:, :self.size * 4]
-        return data.reshape(self.size, self.size, 4)  # B, G, R, A premultiplied
+        return surface_pixels(self.composite_surface)  # B, G, R, A premultiplied
 
     @property
     def composite_alpha(self):
@@ -173,6 +168,15 @@ class Layers:
         if texts:
             np.maximum(alpha, _text_ink(tuple(texts), self.canvas) / np.float32(255), out=alpha)
         return alpha
+
+
+def surface_pixels(surface):
+    """A square cairo ARGB32/RGB24 ``surface`` as ``n × n × 4`` uint8 (B, G, R, A; premultiplied)."""
+    import numpy as np
+
+    size = surface.get_width()
+    data = np.frombuffer(bytes(surface.get_data()), np.uint8).reshape(size, surface.get_stride())
+    return data[:, :size * 4].reshape(size, size, 4)
 
 
 def _split(svg: bytes) -> tuple[bytes, list[Part], bytes]:
