@@ -32,10 +32,6 @@ def write(violations, report) -> str:
                       highlight=False, soft_wrap=True)
     for violation in violations:
         console.print(line(violation))
-    if report.quiet:
-        pass
-    elif violations:
-        console.print(summary(violations))
-    else:
-        console.print(f"{report.badge_set_path}: no findings")
+    if not report.quiet:
+        console.print(summary(violations) if violations else f"{report.badge_set_path}: no findings")
     return buffer.getvalue()
