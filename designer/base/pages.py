@@ -15,7 +15,10 @@ the badge in greyscale on the white page.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple, TypeVar
+
+F = TypeVar("F")
 
 
 class Page(NamedTuple):
@@ -33,3 +36,16 @@ def page_colour(key: str) -> str:
         if page.key == key:
             return page.colour
     raise ValueError(f"unknown page '{key}': use one of {', '.join(p.key for p in PAGES)}")
+
+
+def preview_file(files: Iterable[F], pixels: int) -> F | None:
+    """The file a preview of ``pixels`` px shows, among one design's ``files`` (anything with
+    ``kind`` and ``pixels``): the smallest PNG at least that big, else the largest PNG, else the SVG."""
+    files = list(files)
+    pngs = sorted((f for f in files if f.kind == "png" and f.pixels), key=lambda f: f.pixels)
+    big = [f for f in pngs if f.pixels >= pixels]
+    if big:
+        return big[0]
+    if pngs:
+        return pngs[-1]
+    return next((f for f in files if f.kind == "svg"), None)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from designer.base.errors import Location, MedbadgeError, display_path
 from designer.base.files import read_bounded
+from designer.base.pages import preview_file
 
 MANIFEST = "manifest.json"
 #: A manifest of 10,000 designs with every rendition is about 15 MiB.
@@ -44,13 +45,7 @@ class DesignFiles:
 
     def preview(self, pixels: int) -> Entry | None:
         """The PNG closest to ``pixels`` (the smallest at least that big, else the largest), else the SVG."""
-        pngs = sorted((e for e in self.files if e.kind == "png" and e.pixels), key=lambda e: e.pixels)
-        big = [e for e in pngs if e.pixels >= pixels]
-        if big:
-            return big[0]
-        if pngs:
-            return pngs[-1]
-        return next((e for e in self.files if e.kind == "svg"), None)
+        return preview_file(self.files, pixels)
 
     def card(self) -> Entry | None:
         """The share card, when the set has one."""

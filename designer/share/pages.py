@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from html import escape
 
+from designer.base.pages import preview_file
 from designer.design import Design
 
 _STYLE = ("body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;"
@@ -106,13 +107,7 @@ def json_ld(data: dict) -> str:
 
 def _image(records: dict[str, list]):
     """The badge image a page shows: the PNG closest above 340 px, else the largest, else the SVG."""
-    pngs = sorted(records.get("png", []), key=lambda r: r.pixels or 0)
-    big = [r for r in pngs if (r.pixels or 0) >= 340]
-    if big:
-        return big[0]
-    if pngs:
-        return pngs[-1]
-    return (records.get("svg") or [None])[0]
+    return preview_file([*records.get("png", []), *records.get("svg", [])], 340)
 
 
 def _alt(design: Design, card) -> str:
