@@ -6,6 +6,7 @@ index among same-named siblings, so a finding can be found in the file by eye or
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from functools import lru_cache
@@ -46,6 +47,8 @@ _SCRIPT_SCHEMES = ("javascript:", "vbscript:", "livescript:")
 
 
 _CONTROLS = "".join(map(chr, range(33)))
+#: The target of each ``url(...)`` in an attribute or style sheet (MB701, MB702, MB703).
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)")
 
 
 def _url_start(value: str, keep: int = 96) -> str:

@@ -19,16 +19,14 @@ Fix
 
 from __future__ import annotations
 
-import re
 import sys
 
-from designer.lint.svgtree import elements, local, url_kind
+from designer.lint.svgtree import CSS_URL as _URL, elements, local, url_kind
 
 CODE = "MB701"
 NAME = "svg-external-reference"
 SUMMARY = "SVG refers to an external resource"
 SEVERITY = "error"
-_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)")
 
 
 def external_references(svg: bytes):

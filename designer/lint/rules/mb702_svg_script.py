@@ -19,12 +19,10 @@ Fix
 
 from __future__ import annotations
 
-import re
 import sys
 
-from designer.lint.svgtree import elements, local, url_kind
+from designer.lint.svgtree import CSS_URL as _URL, elements, local, url_kind
 
-_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)")
 #: Attributes whose value is a URL (or, for animations, a ``;``-separated list of values that may
 #: set one: ``<animate attributeName="href" values="javascript:…">``).
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction"}

@@ -18,12 +18,9 @@ Fix
 
 from __future__ import annotations
 
-import re
 import sys
 
-from designer.lint.svgtree import elements, local, url_kind
-
-_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)")
+from designer.lint.svgtree import CSS_URL as _URL, elements, local, url_kind
 
 CODE = "MB703"
 NAME = "svg-raster-image"
