@@ -306,6 +306,15 @@ def _text_ink(sources: tuple[bytes, ...], canvas: int):
     return coverage
 
 
+def luminance(rgb):
+    """WCAG relative luminance of ``…×3`` float sRGB pixels (0..255), as :meth:`Color.relative_luminance`."""
+    import numpy as np
+
+    values = np.clip(rgb, 0, 255) / 255
+    linear = np.where(values <= 0.04045, values / 12.92, ((values + 0.055) / 1.055) ** 2.4)
+    return 0.2126 * linear[..., 0] + 0.7152 * linear[..., 1] + 0.0722 * linear[..., 2]
+
+
 # --- measuring on masks --------------------------------------------------------------------------
 def bounds(mask) -> tuple[int, int, int, int] | None:
     """``(top, left, bottom, right)`` pixel rows/columns of a bool mask (inclusive), or ``None``."""

@@ -29,7 +29,7 @@ from __future__ import annotations
 import sys
 
 from designer.base.color import Color, contrast_ratio
-from designer.lint.layers import INK, dilate, edge_pixels
+from designer.lint.layers import INK, dilate, edge_pixels, luminance
 from designer.lint.rounding import above, below
 from designer.lint.wcag import GRAPHIC_RATIO
 
@@ -38,14 +38,6 @@ NAME = "page-edge-contrast"
 SUMMARY = "Badge outline below 3:1 against a light or dark page (WCAG 1.4.11)"
 SEVERITY = "error"
 LOST_SHARE = 0.05
-
-
-def _luminance(rgb):
-    import numpy as np
-
-    values = np.clip(rgb, 0, 255) / 255
-    linear = np.where(values <= 0.04045, values / 12.92, ((values + 0.055) / 1.055) ** 2.4)
-    return 0.2126 * linear[..., 0] + 0.7152 * linear[..., 1] + 0.0722 * linear[..., 2]
 
 
 def check(context):
@@ -73,7 +65,7 @@ def check(context):
     for page_text in context.config.page_backgrounds:
         page = Color.parse(page_text)
         seen = band_rgb * band_alpha + np.array([page.r, page.g, page.b]) * (1 - band_alpha)
-        lum = _luminance(seen)
+        lum = luminance(seen)
         page_lum = page.relative_luminance()
         ratio = (np.maximum(lum, page_lum) + 0.05) / (np.minimum(lum, page_lum) + 0.05)
         good = np.zeros_like(ink)

@@ -74,7 +74,7 @@ def looks_like_emblem(context) -> str | None:
         return None  # cheap test first: no red paint in the icon, no red emblem
     import numpy as np
 
-    from designer.lint.layers import bounds, components, dilate
+    from designer.lint.layers import bounds, components, dilate, luminance
 
     ink = layers.ink("icon")
     box = bounds(ink)
@@ -95,8 +95,8 @@ def looks_like_emblem(context) -> str | None:
         if not ring.any():
             continue
         field = rgb[ring]
-        luminance = _luminance(field)
-        if np.median(luminance) >= LIGHT_FIELD:
+        field_luminance = luminance(field)
+        if np.median(field_luminance) >= LIGHT_FIELD:
             r, g, b = (int(v) for v in np.median(field, axis=0))
             return f"a red {kind} on a light field (#{r:02x}{g:02x}{b:02x})"
     return None
@@ -130,14 +130,6 @@ def _red_mask(rgb):
     _, chroma, hue = _oklch(rgb)
     off = np.abs((hue - EMBLEM_RED_HUE + 180) % 360 - 180)
     return (chroma >= MIN_CHROMA) & (off <= HUE_TOLERANCE)
-
-
-def _luminance(rgb):
-    import numpy as np
-
-    c = np.clip(rgb, 0, 255) / 255
-    lin = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-    return 0.2126 * lin[..., 0] + 0.7152 * lin[..., 1] + 0.0722 * lin[..., 2]
 
 
 def _fill_holes(mask):
