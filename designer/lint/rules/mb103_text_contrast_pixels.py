@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 
 from designer.base.color import Color
 from designer.lint.rounding import above, below
@@ -85,18 +86,17 @@ def low_percentile_contrast(coverage, behind, box, fill: Color) -> float | None:
 
 def _luminance(rgb):
     """WCAG relative luminance of ``k×3`` uint8 pixels, summed in the same order as ``Color``."""
-    linear = _LINEAR[rgb]
+    linear = _linear_table()[rgb]
     return 0.2126 * linear[:, 0] + 0.7152 * linear[:, 1] + 0.0722 * linear[:, 2]
 
 
+@lru_cache(maxsize=1)
 def _linear_table():
+    """The 256 linearised sRGB levels (made on first use: importing the rule loads no numpy)."""
     import numpy as np
 
     values = np.arange(256) / 255
     return np.where(values <= 0.04045, values / 12.92, ((values + 0.055) / 1.055) ** 2.4)
-
-
-_LINEAR = _linear_table()
 
 
 def check(context):
