@@ -87,15 +87,16 @@ def load_framework(ref: str | None) -> tuple[Framework, bool]:
 
     if ref is None or ref == "none":
         return framework_from_data("starter", BASIC, lambda keys: Location("designer/starter/create.py")), False
-    if ref in frameworks.names():
+    known = frameworks.names()
+    if ref in known:
         return frameworks.get(ref), True
     if Path(ref).suffix.lower() in (".csv", ".yaml", ".yml"):
         from designer.starter.school_list import read_school_list
 
         return read_school_list(ref), True
     raise MedbadgeError(f"unknown framework '{ref}'",
-                        hint=did_you_mean(ref, [*frameworks.names(), "none"])
-                        or f"choose {', '.join(frameworks.names())}, none, or a .csv or .yaml file of your own list")
+                        hint=did_you_mean(ref, [*known, "none"])
+                        or f"choose {', '.join(known)}, none, or a .csv or .yaml file of your own list")
 
 
 def issuer_mark(school: str) -> str:
