@@ -14,6 +14,7 @@ stop if this process is killed outright. Uploads are capped at the size the icon
 from __future__ import annotations
 
 import errno
+import math
 import os
 import shutil
 import signal
@@ -59,11 +60,11 @@ def check_port(port: int) -> None:
 
 
 def upload_limit_mb() -> int:
-    """The studio's upload limit (:data:`designer.studio.uploads.UPLOAD_LIMIT_MB`: the importer's
-    ``MAX_BYTES`` in whole MiB), so the server and the page's file uploader use one number."""
-    from designer.studio.uploads import UPLOAD_LIMIT_MB
+    """The largest SVG the icon importer reads (``icon_library.safe_xml.MAX_BYTES``) in the whole
+    MiB Streamlit counts in; the studio's file uploader is given the same number."""
+    from designer.icon_library.safe_xml import MAX_BYTES
 
-    return UPLOAD_LIMIT_MB
+    return max(1, math.ceil(MAX_BYTES / (1024 * 1024)))
 
 
 def studio_command(badge_set: Path, port: int) -> list[str]:
