@@ -65,6 +65,18 @@ def running_studio(*args: str, cwd: Path):
             os.killpg(server.pid, signal.SIGKILL)
 
 
+def wait_for_text(page, testid: str, needle: str, timeout: int = 30_000) -> list[str]:
+    """The texts of every element with this test id, once one of them contains `needle`.
+
+    Streamlit draws an alert's box before the markdown inside it, so waiting for the element alone
+    can read an empty text (seen once in CI); wait for the words instead."""
+    page.wait_for_function(
+        "([id, needle]) => [...document.querySelectorAll(`[data-testid=\"${id}\"]`)]"
+        ".some(e => e.innerText.includes(needle))",
+        arg=[testid, needle], timeout=timeout)
+    return page.locator(f'[data-testid="{testid}"]').all_inner_texts()
+
+
 def page_pixels(image: Image.Image, colour: tuple[int, int, int]) -> int:
     """How many pixels of a screenshot are exactly ``colour``."""
     return sum(count for count, pixel in image.getcolors(image.width * image.height) if pixel == colour)
@@ -151,8 +163,7 @@ def test_a_hostile_icon_upload_is_refused_in_the_browser(tmp_path):
         page.wait_for_function("[...document.querySelectorAll('button')].some("
                                "b => b.innerText.includes('Import icon') && !b.disabled)", timeout=30_000)
         button.click()
-        page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=30_000)
-        errors = page.locator('[data-testid="stAlertContentError"]').all_inner_texts()
+        errors = wait_for_text(page, "stAlertContentError", "evil.svg: ")
         browser.close()
     assert any(e.startswith("evil.svg: ") and "script" in e.lower() for e in errors), errors
     assert not (tmp_path / "icons" / "evil.svg").exists()
@@ -172,9 +183,9 @@ def test_a_broken_badge_set_is_fixed_in_the_browser(tmp_path):
         page.goto(url, wait_until="domcontentloaded", timeout=90_000)
         editor = page.locator("textarea")
         editor.wait_for(timeout=90_000)
-        page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=30_000)
-        error = page.locator('[data-testid="stAlertContentError"]').first.inner_text()
-        excerpt = page.locator('[data-testid="stCode"]').first.inner_text()
+        error = next(e for e in wait_for_text(page, "stAlertContentError", "badges.yaml:")
+                     if "badges.yaml:" in e)
+        excerpt = next(c for c in wait_for_text(page, "stCode", "^") if "^" in c)
         save = page.get_by_role("button", name="Save and reload")
         assert save.is_disabled()
         editor.fill(good)
