@@ -53,11 +53,8 @@ def resolve(badge_set: BadgeSet, *, badges: Iterable[str] | None = None,
             continue
         tier_ids = badge.tiers or model.defaults.tiers or [t.id for t in scheme.tiers]
         where = badge_set.location("badges", index)
-        domain = model.domains.get(badge.domain) if badge.domain else None
-        template_name = badge.template or (domain.template if domain else model.defaults.template)
-        template = loaded.template(template_name, badge_set.location("badges", index, "template") if badge.template
-                                   else badge_set.location("domains", badge.domain, "template") if domain
-                                   else badge_set.location("defaults", "template"))
+        template_name, chosen_at = model.template_of(index)
+        template = loaded.template(template_name, badge_set.location(*chosen_at))
         icon = loaded.icon(badge.icon, badge_set.location("badges", index, "icon"))
         for tier in scheme.tiers:
             if tier.id not in tier_ids or (wanted_tiers is not None and tier.id not in wanted_tiers):

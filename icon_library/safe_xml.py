@@ -19,6 +19,7 @@ with a stable ``reason`` code on the exception for programs and tests.
 from __future__ import annotations
 
 import io
+import math
 import os
 import stat
 import xml.etree.ElementTree as ET
@@ -31,6 +32,8 @@ import defusedxml.ElementTree as defused_et
 from designer.base.errors import Location, UnsafeSVGError, display_path
 
 MAX_BYTES = 1_000_000
+#: The same bound in the whole MiB an upload widget counts in (Streamlit's ``maxUploadSize``).
+MAX_MIB = max(1, math.ceil(MAX_BYTES / (1024 * 1024)))
 MAX_NODES = 5_000
 MAX_DEPTH = 64
 

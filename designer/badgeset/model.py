@@ -132,6 +132,17 @@ class BadgeSetModel(Strict):
     credentials: Credentials = Credentials()
     share: Share = Share()
 
+    def template_of(self, index: int) -> tuple[str, tuple[str | int, ...]]:
+        """The template badge ``index`` is drawn with and the keys of the line that chose it: the
+        badge's own ``template``, else its domain's, else ``defaults.template``."""
+        badge = self.badges[index]
+        domain = self.domains.get(badge.domain) if badge.domain else None
+        if badge.template:
+            return badge.template, ("badges", index, "template")
+        if domain is not None:
+            return domain.template, ("domains", badge.domain, "template")
+        return self.defaults.template, ("defaults", "template")
+
     @model_validator(mode="after")
     def _unique_ids(self) -> BadgeSetModel:
         seen: set[str] = set()

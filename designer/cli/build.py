@@ -16,7 +16,6 @@ import typer
 
 from designer.assetset.options import DEFAULT_SIZES, FORMATS
 from designer.base.errors import display_path
-from designer.base.files import read_bounded
 from designer.cli import app
 from designer.cli.help import examples
 
@@ -107,28 +106,18 @@ def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-MAX_MANIFEST_BYTES = 64 * 1024 * 1024
-
-
 def _designs_in(output: Path) -> dict[tuple[str, str], int]:
     """Files per (badge, tier) in the asset set's manifest (empty if there is none or it is unreadable)."""
-    import json
-
     from designer.base.errors import MedbadgeError
+    from designer.review.assetsets import MANIFEST, read_asset_set
 
-    manifest = output / "manifest.json"
-    if not manifest.is_file():
+    if not (output / MANIFEST).is_file():
         return {}
     try:
-        files = json.loads(read_bounded(manifest, MAX_MANIFEST_BYTES, "manifest")).get("files", [])
-    except (MedbadgeError, ValueError, AttributeError):
+        found = read_asset_set(output)
+    except MedbadgeError:
         return {}  # not ours to judge here: the build itself refuses a folder it did not make
-    counts: dict[tuple[str, str], int] = {}
-    for entry in files if isinstance(files, list) else []:
-        if isinstance(entry, dict) and isinstance(entry.get("badge"), str):
-            key = (entry["badge"], str(entry.get("tier") or ""))
-            counts[key] = counts.get(key, 0) + 1
-    return counts
+    return {(design.badge, design.tier): len(design.files) for design in found.designs.values()}
 
 
 def removed_designs(before: dict[tuple[str, str], int], after: dict[tuple[str, str], int]) -> dict[str, int]:

@@ -14,7 +14,6 @@ stop if this process is killed outright. Uploads are capped at the size the icon
 from __future__ import annotations
 
 import errno
-import math
 import os
 import shutil
 import signal
@@ -60,11 +59,11 @@ def check_port(port: int) -> None:
 
 
 def upload_limit_mb() -> int:
-    """The largest SVG the icon importer reads (``icon_library.safe_xml.MAX_BYTES``) in the whole
-    MiB Streamlit counts in; the studio's file uploader is given the same number."""
-    from designer.icon_library.safe_xml import MAX_BYTES
+    """The largest SVG the icon importer reads (``icon_library.safe_xml.MAX_MIB``, in the whole
+    MiB Streamlit counts in); the studio's file uploader is given the same number."""
+    from designer.icon_library.safe_xml import MAX_MIB
 
-    return max(1, math.ceil(MAX_BYTES / (1024 * 1024)))
+    return MAX_MIB
 
 
 def studio_command(badge_set: Path, port: int) -> list[str]:

@@ -75,11 +75,10 @@ def sync_widgets(badge_set, badge_id: str) -> None:
     """Put the selected badge's values into the edit widgets (when the selection changes)."""
     if st.session_state.get("_synced") == (badge_id, st.session_state.get("_generation", 0)):
         return
-    badge = next(b for b in badge_set.model.badges if b.id == badge_id)
+    index, badge = next((i, b) for i, b in enumerate(badge_set.model.badges) if b.id == badge_id)
     st.session_state.title = badge.title
     st.session_state.subtitle = badge.subtitle or ""
-    domain = badge_set.model.domains.get(badge.domain) if badge.domain else None
-    st.session_state.template = badge.template or (domain.template if domain else badge_set.model.defaults.template)
+    st.session_state.template = badge_set.model.template_of(index)[0]
     st.session_state.icon = badge.icon
     st.session_state.palette = badge_set.model.brand.palette
     palette = palettes.get(badge_set.model.brand.palette, badge_set.resolve_paths(badge_set.model.paths.palettes))

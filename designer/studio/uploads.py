@@ -4,19 +4,18 @@ refused with the importer's message and nothing is written."""
 
 from __future__ import annotations
 
-import math
 import tempfile
 from pathlib import Path
 
 from designer.badgeset.edit import BadgeSetDocument
 from designer.base.errors import Location, MedbadgeError
 from designer.icon_library.importer import ImportReport, import_icon
-from designer.icon_library.safe_xml import MAX_BYTES
+from designer.icon_library.safe_xml import MAX_MIB
 
 ICON_FOLDER = "icons"
 #: What the uploader accepts, in the whole MiB Streamlit counts in: the importer's own limit, so the
 #: "Limit … per file" the page shows is the real one (``medbadge studio`` gives the server the same).
-UPLOAD_LIMIT_MB = max(1, math.ceil(MAX_BYTES / (1024 * 1024)))
+UPLOAD_LIMIT_MB = MAX_MIB
 
 
 def import_uploaded_icon(data: bytes, filename: str, name: str, doc: BadgeSetDocument) -> ImportReport:
