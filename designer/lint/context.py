@@ -83,7 +83,14 @@ class LintContext:
     @cached_property
     def layers(self) -> Layers | None:
         """The master's parts and their ink on the working grid (:mod:`designer.lint.layers`);
-        ``None`` when compose failed or the master cannot be split into elements."""
+        ``None`` when compose failed or the master cannot be split into elements. Kept until
+        :meth:`release`."""
+        return self.fresh_layers()
+
+    def fresh_layers(self) -> Layers | None:
+        """:attr:`layers`, made anew and not kept: for a rule that measures *other* designs of the
+        run (MB503's set median), so their rasters are not all held at once. Cheap: a part's render
+        is cached by its bytes, so the design's own rules reuse it."""
         if self.artwork is None:
             return None
         from designer.lint.layers import Layers
@@ -130,6 +137,12 @@ class LintContext:
     def smallest_display_px(self) -> int:
         """The smallest size the badge is shown at (the text and icon display sizes' minimum)."""
         return min(self.config.text_display_px, self.config.icon_display_px)
+
+    def display_units(self, px: float, canvas: float) -> float:
+        """The canvas units that ``px`` pixels span at the smallest display size (on a 600-unit
+        canvas shown at 64 px, 1 px is 9.4 units): how every "at least N px when shown" limit
+        becomes a length on the master."""
+        return px * canvas / self.smallest_display_px
 
     @cached_property
     def text_rasters(self) -> TextRasters | None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from designer.lint.config import LintConfig, Suppression, load_config
 from designer.lint.registry import get as get_rule
 from designer.lint.registry import rules as all_rules
-from designer.lint.violation import Violation, severity_rank
+from designer.lint.violation import Violation, reaches
 
 if TYPE_CHECKING:
     from designer.lint.context import LintContext
@@ -121,5 +121,4 @@ def _apply_suppressions(violations: list[Violation], config: LintConfig, enabled
 
 def failing(violations: Iterable[Violation], fail_level: str) -> list[Violation]:
     """The violations at or above ``fail_level`` (these make ``medbadge lint`` exit 1)."""
-    limit = severity_rank(fail_level)
-    return [v for v in violations if severity_rank(v.severity) <= limit]
+    return [v for v in violations if reaches(v.severity, fail_level)]

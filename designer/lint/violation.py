@@ -24,6 +24,16 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
+def reaches(severity: str, level: str) -> bool:
+    """Whether a finding of ``severity`` is at or above ``level`` (``--fail-level``): the one
+    test behind the exit code and behind what JUnit counts as a failure.
+
+    >>> reaches("error", "warning"), reaches("info", "warning")
+    (True, False)
+    """
+    return severity_rank(severity) <= severity_rank(level)
+
+
 @dataclass(frozen=True)
 class Violation:
     code: str

@@ -43,27 +43,32 @@ class Pictures:
 
 
 def pictures(before: tuple[Path, DesignFiles] | None, after: tuple[Path, DesignFiles] | None,
-             card: bool = False) -> Pictures:
+             card: bool = False, encode: bool = True) -> Pictures:
     """The images of one design from its two asset sets (``(root, files)`` per side, or ``None``):
-    its badge at the preview size, or with ``card`` its share card."""
+    its badge at the preview size, or with ``card`` its share card. Without ``encode`` (a diff
+    that writes no report) only the counts are made: no picture is encoded as PNG."""
     import numpy as np
+
+    png = _png if encode else (lambda image: None)
 
     old, old_png = _image(*before, card) if before else (None, None)
     new, new_png = _image(*after, card) if after else (None, None)
     if old is None or new is None:
-        return Pictures(old_png or _png(old), new_png or _png(new))
+        return Pictures(old_png or png(old), new_png or png(new))
     if old.size != new.size:  # a side built with other sizes: compare at the new side's size
         old, old_png = old.resize(new.size), None
     a, b = _over_white(old), _over_white(new)
     delta = np.abs(a.astype(np.int16) - b.astype(np.int16)).max(axis=2)
     changed = delta > TOLERANCE
+    if not encode:
+        return Pictures(None, None, None, int(changed.sum()), int(changed.size))
     faded = (b.mean(axis=2, keepdims=True) * 0.25 + 255 * 0.75).repeat(3, axis=2)
     strength = np.clip(delta / 96.0, 0.35, 1.0)[..., None]
     mark = faded * (1 - strength) + np.array(MAGENTA, dtype=np.float64) * strength
     picture = np.where(changed[..., None], mark, faded).astype(np.uint8)
     from PIL import Image
 
-    return Pictures(old_png or _png(old), new_png or _png(new), _png(Image.fromarray(picture, "RGB")),
+    return Pictures(old_png or png(old), new_png or png(new), png(Image.fromarray(picture, "RGB")),
                     int(changed.sum()), int(changed.size))
 
 

@@ -40,13 +40,11 @@ def report_html(title: str, changes: list[DesignChange], unchanged: int, images:
     of the badge's pixels that changed."""
     visual = [c for c in changes if c.visual]
     metadata = [c for c in changes if not c.visual]
-    counts = {status: sum(1 for c in changes if c.status == status) for status in ("changed", "added", "removed")}
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{escape(title)}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>",
            f"<h1>{escape(title)}</h1>",
-           f"<p>{counts['changed']} changed, {counts['added']} added, {counts['removed']} removed, "
-           f"{len(metadata)} with metadata changes only, {unchanged} unchanged.</p>",
+           f"<p>{escape(summary.headline(changes, unchanged))}.</p>",  # the terminal's words
            '<fieldset><legend>Show the artwork on</legend>']
     for number, (key, label, _) in enumerate(BACKGROUNDS):
         checked = " checked" if number == 0 else ""

@@ -60,7 +60,7 @@ def diff_asset_sets(old: str | Path, new: str | Path, output: str | Path | None,
             continue
         sides = ((before.root, change.before) if change.before else None,
                  (after.root, change.after) if change.after else None)
-        drawn = pictures_of.pictures(*sides)
+        drawn = pictures_of.pictures(*sides, encode=output is not None)
         if change.status == "changed" and drawn.total_pixels:
             fractions[change.slug] = drawn.changed_fraction
         if output is None:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from designer.lint.formats import github, json_format, junit, sarif, statistics, text
-from designer.lint.violation import Violation, severity_rank
+from designer.lint.violation import Violation, reaches
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Report:
         >>> Report("b.yaml", ()).fails(Violation("MB501", "caduceus", "warning", "use the rod"))
         False
         """
-        return severity_rank(violation.severity) <= severity_rank(self.fail_level)
+        return reaches(violation.severity, self.fail_level)
 
 
 Writer = Callable[[Sequence[Violation], Report], str]

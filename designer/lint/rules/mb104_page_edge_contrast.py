@@ -54,8 +54,7 @@ def check(context):
         return
     outline = np.zeros_like(ink)
     outline[edge[:, 0], edge[:, 1]] = True
-    reach = max(1, round(context.config.min_gap_px * layers.canvas / context.smallest_display_px
-                         * layers.px_per_unit))
+    reach = max(1, round(context.display_units(context.config.min_gap_px, layers.canvas) * layers.px_per_unit))
     band = dilate(outline, reach + 1) & ink  # only pixels near the outline matter: measure only those
     rows, cols = np.nonzero(band)
     band_rgb, band_alpha = layers.colours((rows, cols))

@@ -69,7 +69,7 @@ def _judge(context, layers, label: str):
     side, margin_px = min(margins.items(), key=lambda item: item[1])
     margin = layers.units(margin_px)
     display = context.smallest_display_px
-    needed = context.config.min_canvas_margin_px * layers.canvas / display
+    needed = context.display_units(context.config.min_canvas_margin_px, layers.canvas)
     if margin < needed:
         yield context.violation(
             rule, f"artwork touches the canvas edge{label}: {below(margin, 1)} units clear at the {side} "

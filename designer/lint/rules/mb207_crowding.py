@@ -76,7 +76,7 @@ def _judge(context, artwork, layers, label: str):
 
     rule = sys.modules[__name__]
     display = context.smallest_display_px
-    needed_units = context.config.min_gap_px * layers.canvas / display
+    needed_units = context.display_units(context.config.min_gap_px, layers.canvas)
     within = needed_units * layers.px_per_unit
     present = list(dict.fromkeys(n for n in layers.names() if n.startswith("text-") or n in OBJECTS))
     inks = {n: layers.ink(n) for n in present}

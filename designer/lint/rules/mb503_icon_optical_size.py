@@ -55,7 +55,9 @@ def measures(context) -> tuple[float, float, float] | None:
 
 
 def _measure(context):
-    layers = context.layers
+    # The set median measures every badge before most have run their rules: fresh layers, not
+    # ``context.layers``, so the run does not hold every badge's rasters until it reaches them.
+    layers = context.fresh_layers()
     if layers is None:
         return None
     box = bounds(layers.ink("icon"))
