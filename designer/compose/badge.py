@@ -10,6 +10,7 @@ from markupsafe import Markup
 from designer import templates
 from designer.artwork import Artwork, ColorPair, IconPlacement, TextRun
 from designer.base.color import Color
+from designer.base.frozen import FrozenMap
 from designer.base.geometry import Box, fmt
 from designer.compose import ornaments
 from designer.compose.icon_fit import fit_icon
@@ -20,22 +21,27 @@ from designer.design import Design
 
 ICON_STROKE = 2.0  # the library's stroke width on its 24-unit grid
 SHADE = 0.38  # the share of the rim's width the tier's darker shade takes, on its outer side
+#: A template's size variants, smallest first: a badge drawn at or below a variant's ``max_px``
+#: is drawn with it (``[small]``: the 64 px mark; ``[medium]``: the 96 px thumbnail).
+VARIANTS = ("small", "medium")
 
 
 def compose(design: Design, size: int | None = None) -> Artwork:
     """The artwork for ``design``: SVG bytes (text outlined) and the facts the linter reads.
 
     ``size`` is the pixel size the artwork is drawn for; ``None`` (the master) or any size above
-    the template's ``[small]`` limit gives the full design. At or below it the badge is drawn as a
-    *mark*: the texts the template hides there (at 64 px a title's capitals are 3 px) give their
-    room to a larger icon and larger stars, so what is shown can be seen; below a size in the
-    template's ``[hide_below]`` a text gives way (the rounded square's subtitle under 128 px). A pure function of the
-    resolved design and the size: it reads no file and looks nothing up by name."""
+    the template's size variants gives the full design. At or below a variant's ``max_px`` the
+    badge is drawn with that variant (:func:`variant_of`): at 96 px (``[medium]``) the details
+    that would be a pixel's fuzz — wreath, groove, a second text line — give their room to larger
+    type and stars; at 64 px (``[small]``) the badge is a *mark*: the texts (their capitals would
+    be 3 px) give their room to a larger icon and larger stars, so what is shown can be seen.
+    Below a size in the template's ``[hide_below]`` a text gives way (the rounded square's
+    subtitle under 128 px). A pure function of the resolved design and the size: it reads no
+    file and looks nothing up by name."""
     spec = design.template
-    small_cfg = spec.params.get("small")
-    small = small_cfg if small_cfg and size is not None and size <= small_cfg.get("max_px", 0) else {}
+    variant = variant_of(spec, size)  # {} for the master
     # A template's ``[hide_below]`` drops a text below a size (a subtitle that would be 4 px tall).
-    hidden = frozenset(small.get("hide", ())) | {
+    hidden = frozenset(variant.get("hide", ())) | {
         slot for slot, px in spec.params.get("hide_below", {}).items() if size is not None and size < px}
     colors = {name: color for name, color in design.colors}
     paint = {name: Paint(color) for name, color in colors.items()}
@@ -45,7 +51,7 @@ def compose(design: Design, size: int | None = None) -> Artwork:
     # At small sizes a wreath is a 1 px squiggle: a template's ``[small] laurel = "ring"`` makes the
     # top tier's cue one bold ring of its metal instead, drawn as a wide keyline (a frame layer, so
     # the ribbon crosses it as it crosses the rim).
-    ring = design.cue.laurel and small.get("laurel") == "ring"
+    ring = design.cue.laurel and variant.get("laurel") == "ring"
     if ring:
         keyline = layers_cfg.get("ring", 16)
     # The ring is drawn in the metal's deep shade where the palette has one: a pale top metal
@@ -60,24 +66,26 @@ def compose(design: Design, size: int | None = None) -> Artwork:
         "halo": shape(0) if halo else "",
         "edge": shape(halo),
         "rim": shape(halo + edge),
-        # The metal's darker shade as the outer band of the rim (a bevel), its centre line here.
-        "shade": shape(halo + edge + rim * SHADE / 2) if "tier-shade" in colors else "",
+        # The metal's darker shade as the outer band of the rim (a bevel), its centre line here;
+        # at thumbnail sizes a bevel is one more thin ring to blur, so a size variant draws none.
+        "shade": shape(halo + edge + rim * SHADE / 2) if "tier-shade" in colors and not variant else "",
         # The double border's groove parts the shade from the metal; at small sizes three rings
         # would shimmer, so there the stars alone carry the rank.
         "groove": (shape(halo + edge + rim * SHADE) if "tier-shade" in colors else shape(halo + edge + rim / 2))
-        if design.cue.border == "double" and not small else "",
+        if design.cue.border == "double" and not variant else "",
         "keyline": shape(halo + edge + rim),
         "face": shape(face_inset),
         "inner": shape(face_inset + band) if band else "",
     }
     face_color = colors["primary-deep"] if band else colors["primary"]
 
-    laid = _texts(design, spec, colors, hidden)
-    icon, icon_markup = _icon(design, spec, colors, small.get("icon_box"))
-    slots = spec.params["slots"]
     marked = _shows_issuer_mark(design, spec) and "issuer_mark" not in hidden
-    pip_slot = dict(small.get("pips", slots.get("pips", {})))
-    if marked and "pips" in spec.params.get("with_issuer_mark", {}) and not small:
+    laid = _texts(design, spec, colors, hidden, marked, variant.get("texts", {}))
+    laid, drop = _close_up(design, spec, colors, laid, marked, variant.get("texts", {}))
+    icon, icon_markup = _icon(design, spec, colors, variant.get("icon_box"), marked, drop)
+    slots = spec.params["slots"]
+    pip_slot = dict(variant.get("pips", slots.get("pips", {})))
+    if marked and "pips" in spec.params.get("with_issuer_mark", {}) and "pips" not in variant:
         pip_slot = dict(spec.params["with_issuer_mark"]["pips"])
     # stars are accent with a dark edge on the face; on a ribbon they take the ribbon's text colour
     star_fill, star_edge = paint[pip_slot.get("fill", "accent")], paint[pip_slot.get("stroke", "outline")]
@@ -88,11 +96,11 @@ def compose(design: Design, size: int | None = None) -> Artwork:
     else:
         pip_markup = ornaments.pips(design.cue.pips, *pip_slot.get("center", (300, 100)), pip_slot.get("size", 28),
                                     pip_slot.get("gap", 8), star_fill, star_edge)
-    band = _bare_ribbon(spec, hidden, paint, halo, small.get("ribbon_box"))
+    band = _bare_ribbon(spec, hidden, paint, halo, variant.get("ribbon_box"))
     pip_markup = band + pip_markup  # at small sizes the tier ribbon, without its word, carries the stars
     laurel_markup = ""
     if design.cue.laurel and "laurel" in slots and not ring:
-        ls = dict(small.get("laurel", slots["laurel"]))
+        ls = dict(variant.get("laurel", slots["laurel"]))
         if marked and "laurel" in spec.params.get("with_issuer_mark", {}):
             ls = dict(spec.params["with_issuer_mark"]["laurel"])
         laurel_markup = ornaments.laurel(*ls["center"], ls["radius"], ls["leaf"], paint["accent"],
@@ -141,13 +149,27 @@ def compose(design: Design, size: int | None = None) -> Artwork:
     )
 
 
+def variant_of(spec, size: int | None) -> dict:
+    """The size variant of template ``spec`` a badge drawn at ``size`` px uses: the smallest of
+    its ``[small]`` and ``[medium]`` tables whose ``max_px`` the size does not exceed, else ``{}``
+    (the master). A variant may hide texts (``hide``), move or resize the icon (``icon_box``), the
+    stars (``pips``) and the bare ribbon (``ribbon_box``), draw the top tier's wreath as one ring
+    (``laurel = "ring"``) and give a text slot another box, size range or line count (``texts``)."""
+    if size is None:
+        return {}
+    for name in VARIANTS:
+        table = spec.params.get(name)
+        if table and size <= table.get("max_px", 0):
+            return table
+    return {}
+
+
 def small_variant(design: Design, size: int | None) -> bool:
-    """Whether ``design`` drawn at ``size`` px differs from its master: the template's small
-    variant (``[small]``), or a size below which it drops a text (``[hide_below]``)."""
+    """Whether ``design`` drawn at ``size`` px differs from its master: a size variant of its
+    template (:func:`variant_of`), or a size below which it drops a text (``[hide_below]``)."""
     if size is None:
         return False
-    small = design.template.params.get("small")
-    if small and size <= small.get("max_px", 0):
+    if variant_of(design.template, size):
         return True
     return any(size < px for px in design.template.params.get("hide_below", {}).values())
 
@@ -167,12 +189,41 @@ def _shows_issuer_mark(design: Design, spec) -> bool:
     return bool(design.issuer_mark) and "issuer_mark" in spec.text_slots
 
 
-def _texts(design: Design, spec, colors: dict[str, Color], hidden: frozenset[str]) -> list[LaidText]:
+def _texts(design: Design, spec, colors: dict[str, Color], hidden: frozenset[str], marked: bool,
+           resized) -> list[LaidText]:
     wanted = [("title", design.title), ("subtitle", design.subtitle), ("tier_label", design.cue.label),
               ("issuer_mark", design.issuer_mark)]
-    moved = spec.params.get("with_issuer_mark", {}) if _shows_issuer_mark(design, spec) else {}
-    return [lay_out(design, _moved(spec.text_slots[slot], moved.get(f"{slot}_box")), text, colors)
+    return [lay_out(design, _slot(spec, slot, marked, resized), text, colors)
             for slot, text in wanted if text and slot in spec.text_slots and slot not in hidden]
+
+
+def _slot(spec, name: str, marked: bool, resized):
+    """Text slot ``name`` as drawn: moved for the issuer mark (``[with_issuer_mark]``), then
+    changed by the size variant (its ``texts`` table)."""
+    moved = spec.params.get("with_issuer_mark", {}) if marked else {}
+    return _resized(_moved(spec.text_slots[name], moved.get(f"{name}_box")), resized.get(name))
+
+
+def _close_up(design: Design, spec, colors: dict[str, Color], laid: list[LaidText], marked: bool,
+              resized) -> tuple[list[LaidText], float]:
+    """A title that sets on fewer lines than its slot allows, closed up with the icon above it.
+
+    A text is centred in its box, so a one-line title in a two-line slot sits half a free line
+    lower than a two-line one would, and the gap under the icon doubles (the icon seems to
+    float). The free height is shared: the title rises by a quarter of it and the icon drops by
+    a quarter, so icon and title keep the gap a full title has. Returns the texts and how far
+    the icon drops."""
+    title = next((t for t in laid if t.slot == "title" and not t.on_arc), None)
+    if title is None:
+        return laid, 0.0
+    slot = _slot(spec, "title", marked, resized)
+    fitted = title.fitted
+    free = fitted.size * fitted.line_height * (slot.max_lines - len(fitted.lines))
+    if free <= 0:
+        return laid, 0.0
+    x, y, w, h = slot.box
+    raised = lay_out(design, replace(slot, box=(x, y, w, h - free / 2)), title.text, colors)
+    return [raised if t is title else t for t in laid], free / 4
 
 
 def _moved(slot, box):
@@ -180,10 +231,25 @@ def _moved(slot, box):
     return slot if box is None else replace(slot, box=tuple(box))
 
 
-def _icon(design: Design, spec, colors: dict[str, Color], small_box=None) -> tuple[IconPlacement, dict]:
+def _resized(slot, change):
+    """``slot`` as a size variant's ``texts`` table changes it: ``box``, ``arc`` (the keys it
+    gives, e.g. a smaller ``radius``), ``size`` (largest, smallest), ``lines``, ``line_height``."""
+    if not change:
+        return slot
+    size = change.get("size", (slot.max_size, slot.min_size))
+    arc = FrozenMap({**slot.arc, **change.get("arc", {})}) if slot.arc is not None else None
+    return replace(slot, box=tuple(change.get("box", slot.box)) if slot.box is not None else None, arc=arc,
+                   max_size=float(size[0]), min_size=float(size[1]),
+                   max_lines=int(change.get("lines", slot.max_lines)),
+                   line_height=float(change.get("line_height", slot.line_height)))
+
+
+def _icon(design: Design, spec, colors: dict[str, Color], small_box=None,
+          marked: bool = False, drop: float = 0.0) -> tuple[IconPlacement, dict]:
     icon = design.icon
-    icon_box = small_box or (spec.params.get("with_issuer_mark", {}).get("icon_box", spec.icon_box)
-                             if _shows_issuer_mark(design, spec) else spec.icon_box)
+    x, y, w, h = small_box or (spec.params.get("with_issuer_mark", {}).get("icon_box", spec.icon_box)
+                               if marked else spec.icon_box)
+    icon_box = (x, y + drop, w, h)
     fit = fit_icon(icon.body, icon.view_box, tuple(sorted(icon.root_attributes.items())), Box(*icon_box))
     scale, x, y = fit.scale, fit.x, fit.y
     color = colors["on-primary"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from designer.artwork import Artwork
 from designer.badgeset.load import BadgeSet
@@ -28,6 +28,16 @@ if TYPE_CHECKING:
 _TEXT_PATH = re.compile(rb'<path class="text-[^"]*"[^>]*/>')
 _ROOT = re.compile(rb"<svg\b[^>]*>")
 _FILL = re.compile(rb'\sfill="[^"]*"')
+
+
+class Drawing(NamedTuple):
+    """One drawing of a design as it is shown: its artwork, its layers, the words that name it in
+    a finding (``""`` for the master) and the size in pixels it is judged at."""
+
+    artwork: Artwork
+    layers: Layers
+    label: str
+    px: int
 
 
 @dataclass(eq=False)
@@ -101,36 +111,60 @@ class LintContext:
             return None
 
     @cached_property
-    def small(self) -> tuple[Artwork, Layers] | None:
-        """The artwork drawn for the smallest display size and its layers, when the template draws
-        a different *small variant* there (``[small]``: texts hidden, larger icon and stars; the
-        build ships it for those PNG sizes), else ``None``."""
+    def variants(self) -> tuple[Drawing, ...]:
+        """The drawings shipped in place of the master at the display sizes, when the template
+        has size variants there (``[medium]`` at 96 px, ``[small]`` at 64 px: larger type and
+        stars, texts hidden; the build renders those PNG sizes from them), largest size first.
+        A variant that cannot be composed is left out here and reported by MB203
+        (:attr:`variant_errors`)."""
+        return self._variants[0]
+
+    @property
+    def variant_errors(self) -> tuple[tuple[int, MedbadgeError], ...]:
+        """``(size, error)`` for each display size whose size variant could not be composed."""
+        return self._variants[1]
+
+    @cached_property
+    def _variants(self):
         if self.artwork is None:
-            return None
+            return (), ()
         from designer.compose import compose
         from designer.compose.badge import small_variant
         from designer.lint.layers import Layers
 
-        if not small_variant(self.design, self.smallest_display_px):
-            return None
-        try:
-            artwork = compose(self.design, self.smallest_display_px)
-            return artwork, Layers(artwork.svg, artwork.canvas)
-        except Exception:  # noqa: BLE001 - the master's findings stand; the variant adds none
-            return None
+        drawn: list[Drawing] = []
+        errors: list[tuple[int, MedbadgeError]] = []
+        seen = {self.artwork.svg}
+        for px in sorted({self.config.text_display_px, self.config.icon_display_px}, reverse=True):
+            if not small_variant(self.design, px):
+                continue
+            try:
+                artwork = compose(self.design, px)
+            except MedbadgeError as error:
+                errors.append((px, error))
+                continue
+            if artwork.svg in seen:  # two display sizes drawn alike: judge the drawing once
+                continue
+            seen.add(artwork.svg)
+            try:
+                layers = Layers(artwork.svg, artwork.canvas)
+            except Exception:  # noqa: BLE001 - an unparsable drawing is judged by the SVG rules
+                continue
+            drawn.append(Drawing(artwork, layers, f" in the {px} px drawing", px))
+        return tuple(drawn), tuple(errors)
 
-    def drawings(self) -> list[tuple[Artwork, Layers, str]]:
-        """``(artwork, layers, label)`` of every drawing the badge is shown as: the master (label
-        ``""``) and, when there is one, the small variant (label ``" in the 64 px drawing"``)."""
-        found = [(self.artwork, self.layers, "")] if self.artwork is not None and self.layers is not None else []
-        if self.small is not None:
-            found.append((*self.small, f" in the {self.smallest_display_px} px drawing"))
-        return found
+    def drawings(self) -> list[Drawing]:
+        """Every drawing the badge is shown as: the master (label ``""``, judged at the smallest
+        display size) and each size variant (label ``" in the 96 px drawing"``), the drawing
+        shown at the smallest size last."""
+        found = [Drawing(self.artwork, self.layers, "", self.smallest_display_px)] \
+            if self.artwork is not None and self.layers is not None else []
+        return found + list(self.variants)
 
     def release(self) -> None:
         """Drop this design's rasters once its rules have run (a large set would otherwise hold
         every design's pixels at once); a later use computes them again from the cached parts."""
-        for name in ("layers", "small", "text_rasters"):
+        for name in ("layers", "_variants", "text_rasters"):
             self.__dict__.pop(name, None)
 
     @property
@@ -138,11 +172,11 @@ class LintContext:
         """The smallest size the badge is shown at (the text and icon display sizes' minimum)."""
         return min(self.config.text_display_px, self.config.icon_display_px)
 
-    def display_units(self, px: float, canvas: float) -> float:
-        """The canvas units that ``px`` pixels span at the smallest display size (on a 600-unit
-        canvas shown at 64 px, 1 px is 9.4 units): how every "at least N px when shown" limit
-        becomes a length on the master."""
-        return px * canvas / self.smallest_display_px
+    def display_units(self, px: float, canvas: float, shown_at: int | None = None) -> float:
+        """The canvas units that ``px`` pixels span when the drawing is shown at ``shown_at`` px
+        (default: the smallest display size; on a 600-unit canvas shown at 64 px, 1 px is 9.4
+        units): how every "at least N px when shown" limit becomes a length on the drawing."""
+        return px * canvas / (shown_at or self.smallest_display_px)
 
     @cached_property
     def text_rasters(self) -> TextRasters | None:

@@ -190,6 +190,6 @@ def test_png_pixels_match_the_engine_rasteriser(example_build):
 
     out, _ = example_build
     design = designer.resolve(designer.load(EXAMPLE), badges=["clinical-reasoning"], tiers=["distinguished"])[0]
-    expected = Image.open(BytesIO(render_png(designer.compose(design).svg, 96)))
+    expected = Image.open(BytesIO(render_png(designer.compose(design, 96).svg, 96)))  # the [medium] drawing
     built = Image.open(out / "clinical-reasoning" / "clinical-reasoning-distinguished-96.png")
     assert built.tobytes() == expected.tobytes()

@@ -129,14 +129,15 @@ def _ink_box(svg: bytes, size: int = 300) -> tuple[int, int, int, int]:
 
 def test_small_variant_is_a_mark_with_larger_cues(example_designs):
     """At 64 px the box templates hide their texts and draw a larger icon and larger stars on the
-    bare ribbon; above the limit (and for the master) the full design is drawn."""
+    bare ribbon; at 96 px ([medium]) the texts stay, larger, and the wreath is one ring; above
+    120 px (and for the master) the full design is drawn."""
     for design in example_designs:
         master, at_96, small = (designer.compose(design, size) for size in (None, 96, 64))
-        dropped = {slot for slot, px in design.template.params.get("hide_below", {}).items() if 96 < px}
-        if dropped:  # above the [small] limit only the texts of [hide_below] give way
-            assert {t.slot for t in at_96.texts} == {t.slot for t in master.texts} - dropped
-        else:
-            assert at_96.svg == master.svg  # 96 px is above every template's [small] limit
+        assert designer.compose(design, 150).svg == master.svg  # above every variant's limit
+        assert at_96.text("title").size > master.text("title").size, design.slug
+        assert at_96.text("tier_label").size > master.text("tier_label").size
+        assert b'class="tier-laurel"' not in at_96.svg and b'class="rim-shade"' not in at_96.svg
+        assert "subtitle" not in {t.slot for t in at_96.texts}
         assert designer.compose(design, 64).svg == small.svg  # pure: same design and size, same bytes
         assert not [t.slot for t in small.texts if t.slot in ("title", "subtitle", "tier_label")]
         assert small.icon.box.width > master.icon.box.width * 1.2, design.slug

@@ -54,8 +54,8 @@ def lint_case(tmp_path: Path, patch: dict, monkeypatch=None) -> list:
         module = importlib.import_module("designer.compose")
         real = module.compose
 
-        def patched(design):
-            artwork = real(design)
+        def patched(design, size=None):  # the master and each size variant
+            artwork = real(design, size)
             return dataclasses.replace(artwork, svg=artwork.svg.replace(old.encode(), new.encode(), 1))
         monkeypatch.setattr(module, "compose", patched)
     return lint(designer.load(write_case(tmp_path, patch)))

@@ -73,16 +73,18 @@ def test_a_problem_shared_by_badges_names_them(tmp_path, monkeypatch):
     assert found and all(v.badge is None and v.badges == ("b1", "b2") for v in found)
 
 
-def test_the_small_variant_is_judged_at_the_smallest_size(tmp_path):
-    """What the build ships at 64 px (a template's [small] drawing) is what the 64 px rules see."""
+def test_each_size_variant_is_judged_at_its_display_size(tmp_path):
+    """What the build ships at 96 and 64 px (a template's [medium] and [small] drawings) is what
+    the rules see at those sizes, each judged at its own size."""
     from designer.lint import load_config
 
     badge_set = designer.load(write_case(tmp_path, {}))
     context = contexts_for(badge_set, designer.resolve(badge_set, tiers=["foundation"]), load_config(badge_set))[0]
-    assert "small" in context.design.template.params  # the fixture's seal has a [small] drawing
+    assert {"small", "medium"} <= set(context.design.template.params)  # the fixture's seal has both
     drawings = context.drawings()
-    assert [label for _, _, label in drawings] == ["", " in the 64 px drawing"]
-    assert drawings[1][0].svg != drawings[0][0].svg
+    assert [(d.label, d.px) for d in drawings] == [("", 64), (" in the 96 px drawing", 96),
+                                                   (" in the 64 px drawing", 64)]
+    assert len({d.artwork.svg for d in drawings}) == 3
     larger = designer.load(write_case(tmp_path, {"lint": {"display_sizes": {"icon": 96}}}, name="large.yaml"))
     context = contexts_for(larger, designer.resolve(larger, tiers=["foundation"]), load_config(larger))[0]
-    assert [label for _, _, label in context.drawings()] == [""]
+    assert [d.label for d in context.drawings()] == ["", " in the 96 px drawing"]

@@ -3,7 +3,9 @@
 What
     For each text run, the cap height (canvas units, from the font) is scaled to the text display
     size (``display_sizes.text``, default 96 px, the project's smallest thumbnail): cap height × 96
-    / 600. Below ``min_cap_height_px`` (default 5 px) the run is reported.
+    / 600. Below ``min_cap_height_px`` (default 5 px) the run is reported. Where the template
+    draws a size variant for the text display size (``[medium]``: the 96 px thumbnail, with its
+    own type sizes), that drawing's texts are measured too, at that size.
 
 Why
     Badges are shown as thumbnails: 90-110 px in LMS and Credly lists. Spot text whose capitals are
@@ -32,12 +34,15 @@ SEVERITY = "error"
 def check(context):
     if context.artwork is None:
         return
-    px_per_unit = context.config.text_display_px / context.artwork.canvas
     minimum = context.config.min_cap_height_px
-    for run in context.artwork.texts:
-        cap = run.cap_height * px_per_unit
-        if cap < minimum:
-            yield context.violation(
-                sys.modules[__name__],
-                f"{run.slot} '{run.text}': cap height {below(cap, 2)} px at {context.config.text_display_px} px display, "
-                f"needs {minimum:g} px", element=f"svg/path[@class='text-{run.slot}']")
+    shown = [(context.artwork, context.config.text_display_px, "")]
+    shown += [(d.artwork, d.px, d.label) for d in context.variants]
+    for artwork, px, label in shown:
+        px_per_unit = px / artwork.canvas
+        for run in artwork.texts:
+            cap = run.cap_height * px_per_unit
+            if cap < minimum:
+                yield context.violation(
+                    sys.modules[__name__],
+                    f"{run.slot} '{run.text}'{label}: cap height {below(cap, 2)} px at {px} px display, "
+                    f"needs {minimum:g} px", element=f"svg/path[@class='text-{run.slot}']")

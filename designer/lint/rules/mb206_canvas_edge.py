@@ -7,7 +7,8 @@ What
     canvas but closer to its edge than ``min_canvas_margin_px`` (default 1 px) at the smallest
     display size (``display_sizes``: the smaller of text and icon, default 64 px; 9.4 units on a
     600 master) *touches* the edge: at that size it paints the image's outermost pixel row. A
-    template's small variant (``[small]``, the drawing shipped at that size) is judged too.
+    template's size variants (``[medium]``, ``[small]``: the drawings shipped at 96 and 64 px)
+    are judged too, each at the display size it is drawn for.
 
 Why
     A PNG is a rectangle: whatever runs past the canvas is lost, and a shape that reaches the last
@@ -45,11 +46,11 @@ def _overshoot(box) -> dict[str, int]:
 
 
 def check(context):
-    for _, layers, label in context.drawings():
-        yield from _judge(context, layers, label)
+    for drawing in context.drawings():
+        yield from _judge(context, drawing.layers, drawing.label, drawing.px)
 
 
-def _judge(context, layers, label: str):
+def _judge(context, layers, label: str, display: int):
     rule = sys.modules[__name__]
     box = bounds(layers.artwork_alpha >= INK)
     if box is None:
@@ -68,8 +69,7 @@ def _judge(context, layers, label: str):
     margins = _margins(layers.artwork_alpha)
     side, margin_px = min(margins.items(), key=lambda item: item[1])
     margin = layers.units(margin_px)
-    display = context.smallest_display_px
-    needed = context.display_units(context.config.min_canvas_margin_px, layers.canvas)
+    needed = context.display_units(context.config.min_canvas_margin_px, layers.canvas, display)
     if margin < needed:
         yield context.violation(
             rule, f"artwork touches the canvas edge{label}: {below(margin, 1)} units clear at the {side} "

@@ -15,8 +15,9 @@ What
       its edge. Where most of a text is not on its declared background (a gradient, say), the
       margin is not judged (MB103 judges its contrast).
 
-    A template's small variant (``[small]``: the drawing the build ships at the smallest size,
-    with a larger icon and stars) is judged as well, its findings marked "in the 64 px drawing".
+    A template's size variants (``[medium]`` and ``[small]``: the drawings the build ships at
+    the text and icon display sizes, with larger type, icon and stars) are judged as well, each
+    at its own size (1 px is 6.25 units at 96 px), their findings marked "in the 96 px drawing".
 
 Why
     At 64-96 px a gap under one screen pixel closes: letters merge with the frame or the laurel
@@ -67,16 +68,15 @@ def _lies_on(inner, outer) -> bool:
 
 
 def check(context):
-    for artwork, layers, label in context.drawings():
-        yield from _judge(context, artwork, layers, label)
+    for drawing in context.drawings():
+        yield from _judge(context, drawing.artwork, drawing.layers, drawing.label, drawing.px)
 
 
-def _judge(context, artwork, layers, label: str):
+def _judge(context, artwork, layers, label: str, display: int):
     import numpy as np
 
     rule = sys.modules[__name__]
-    display = context.smallest_display_px
-    needed_units = context.display_units(context.config.min_gap_px, layers.canvas)
+    needed_units = context.display_units(context.config.min_gap_px, layers.canvas, display)
     within = needed_units * layers.px_per_unit
     present = list(dict.fromkeys(n for n in layers.names() if n.startswith("text-") or n in OBJECTS))
     inks = {n: layers.ink(n) for n in present}

@@ -12,7 +12,7 @@ What
       still be told).
 
     The badge is reported when it has such cues and none of them is readable at that size; the
-    message gives each cue's size. Where the template has a small variant for that size
+    message gives each cue's size. Where the template has a size variant for that size
     (``[small]``: the drawing the build ships there), that drawing is judged, not the master.
 
     Thresholds: one CSS reference pixel is about 1.3 minutes of arc at arm's length (CSS Values
@@ -90,7 +90,7 @@ def check(context):
     drawings = context.drawings()
     if not drawings:
         return
-    artwork, layers, label = drawings[-1]  # what is shown at the smallest size: the small variant if any
+    artwork, layers, label, _ = drawings[-1]  # what is shown at the smallest size: the small variant if any
     config = context.config
     display = context.smallest_display_px
     px = display / layers.canvas  # display pixels per canvas unit
