@@ -240,8 +240,13 @@ with preview_col:
         # each tile is the badge with a margin of page around it; the display sizes are shown at
         # their own pixels. PNG: Streamlit would send an opaque image as JPEG, shifting the page's colour
         big_col.image(big, caption=f"600 px · {VISION_LABELS[vision]}", width=420, output_format="PNG")
-        for size in (96, 64):
-            small_col.image(cached.preview(artwork.svg, size, vision, page), caption=f"{size} px",
+        for size in (96, 64):  # the drawings the build ships at these sizes, not the master scaled
+            try:
+                drawn = cached.compose(design, size)
+            except MedbadgeError as error:  # e.g. a title that fits the master but not the thumbnail
+                small_col.error(f"{size} px: {error.message}")
+                continue
+            small_col.image(cached.preview(drawn.svg, size, vision, page), caption=f"{size} px",
                             width=tile_size(size), output_format="PNG")
         st.caption(f"rendered in {render_ms:.0f} ms")
     st.markdown("**All tiers**")

@@ -13,15 +13,17 @@ from designer.preview import preview_png
 from designer.studio.previews import preview_on_page
 
 
-def compose(design: designer.Design) -> designer.Artwork:
-    """The artwork of ``design``, cached by the design's content hash (its template, icon and font
-    files included), so an edited file on disk is a new design and is composed again."""
-    return _compose(design.key(), design)
+def compose(design: designer.Design, size: int | None = None) -> designer.Artwork:
+    """The artwork of ``design`` drawn for ``size`` px (``None``: the master; 96 and 64 px are the
+    template's thumbnail and mark drawings, as the build ships them), cached by the design's
+    content hash (its template, icon and font files included), so an edited file on disk is a
+    new design and is composed again."""
+    return _compose(design.key(), size, design)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _compose(key: str, _design: designer.Design) -> designer.Artwork:  # "_": not hashed by Streamlit
-    return designer.compose(_design)
+def _compose(key: str, size: int | None, _design: designer.Design) -> designer.Artwork:  # "_": not hashed
+    return designer.compose(_design, size)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

@@ -123,8 +123,9 @@ def test_every_preview_is_shown_on_the_chosen_page(badge_file, shown_images):
         assert set(PREVIEW_SIZES) <= set(images), sorted(images)
         for caption, size in PREVIEW_SIZES.items():
             assert margin_pixels(images[caption], size) == {colour}, (page, caption)
-            centre = images[caption].getpixel((images[caption].width // 2, images[caption].height // 2))
-            assert centre != colour, (page, caption)  # the badge is on it
+            tile = images[caption].convert("RGB")
+            badge = sum(count for count, pixel in tile.getcolors(tile.width * tile.height) if pixel != colour)
+            assert badge > 0.3 * tile.width * tile.height, (page, caption)  # the badge is on it
 
 
 def test_the_greyscale_page_greys_every_preview(badge_file, shown_images):
@@ -245,3 +246,23 @@ def test_an_edited_user_template_is_seen_without_a_restart(tmp_path):
     app.run()
     assert not app.exception, app.exception
     assert image_urls(app)["600 px · Normal vision"] != before
+
+
+def test_the_small_previews_are_the_drawings_the_build_ships(badge_file, shown_images):
+    """The 96 and 64 px tiles show the template's thumbnail and mark drawings (compose(design,
+    size)), not the master scaled down: what design staff approve is what a list shows."""
+    from designer.studio.previews import preview_on_page
+
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.session_state["path"] = str(badge_file)
+    app.run()
+    assert not app.exception
+    images = shown_images(app)
+    design = next(d for d in designer.resolve(designer.load(badge_file), badges=[app.session_state.badge])
+                  if d.tier_id == app.session_state.tier)
+    for size in (96, 64):
+        drawn = Image.open(io.BytesIO(preview_on_page(designer.compose(design, size).svg, size, "normal", "white")))
+        scaled = Image.open(io.BytesIO(preview_on_page(designer.compose(design).svg, size, "normal", "white")))
+        shown = images[f"{size} px"]
+        assert drawn.tobytes() != scaled.tobytes()
+        assert shown.size == drawn.size and shown.tobytes() == drawn.convert("RGB").tobytes(), size
