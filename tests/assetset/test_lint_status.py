@@ -12,7 +12,7 @@ from tests.conftest import EXAMPLE
 def test_contact_sheet_shows_findings_and_clean_designs(tmp_path):
     source = tmp_path / "badges.yaml"
     shutil.copyfile(EXAMPLE, source)
-    text = source.read_text(encoding="utf-8").replace("icon: globe", "icon: caduceus")
+    text = source.read_text(encoding="utf-8").replace("icon: globe-health", "icon: caduceus")
     source.write_text(text, encoding="utf-8")
     options = BuildOptions(sizes=parse_sizes("64,96,150"), formats=("svg", "png"),
                            badges=("global-health", "psychiatry"), tiers=("foundation", "advanced"), jobs=1, lint=True)

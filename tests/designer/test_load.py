@@ -57,7 +57,8 @@ def test_unknown_names_get_place_and_did_you_mean(tmp_path, old, new, kind, hint
 
 
 def test_unknown_role_and_tier_in_a_badge(tmp_path):
-    text = GOOD.replace("    icon: globe\n", "    icon: globe\n    tiers: [foundation, advance]\n    roles: {primay: white}\n")
+    text = GOOD.replace("    icon: globe-health\n",
+                        "    icon: globe-health\n    tiers: [foundation, advance]\n    roles: {primay: white}\n")
     found = problems(write(tmp_path, text))
     messages = {e.message: e for e in found}
     assert "unknown tier 'advance'" in messages and "advanced" in messages["unknown tier 'advance'"].hint

@@ -22,7 +22,7 @@ AFTER = ("history-taking", "psychiatry", "global-health", "diagnostic-tests", "p
 def edited_example(text: str) -> str:
     """The example with the three edits of ``after``."""
     replacements = [("    title: History Taking\n", "    title: History Taking Skills\n"),
-                    ("icon: globe", "icon: caduceus")]
+                    ("icon: globe-health", "icon: caduceus")]
     for old, new in replacements:
         assert text.count(old) == 1, old
         text = text.replace(old, new)

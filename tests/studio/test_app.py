@@ -204,7 +204,7 @@ def test_invalid_edit_shows_the_error_and_keeps_the_last_preview(at):
 
 def test_a_broken_file_gets_its_message_not_a_traceback(tmp_path):
     broken = tmp_path / "badges.yaml"
-    broken.write_text(EXAMPLE.read_text(encoding="utf-8").replace("icon: globe\n", "icon: glob\n"), encoding="utf-8")
+    broken.write_text(EXAMPLE.read_text(encoding="utf-8").replace("icon: globe-health\n", "icon: glob\n"), encoding="utf-8")
     app = AppTest.from_file(APP, default_timeout=120)
     app.session_state["path"] = str(broken)
     app.run()
