@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache, partial
 
 from markupsafe import Markup
 
@@ -60,7 +62,7 @@ def compose(design: Design, size: int | None = None) -> Artwork:
     # The halo is the outermost ring, in a colour that reaches 3:1 on light and on dark pages; a
     # palette without a ``halo`` role draws no halo and its dark edge is the outline.
     halo = layers_cfg.get("halo", 5) if "halo" in colors else 0
-    shape = SHAPES[spec.shape](**spec.params.get("shape_params", {}))
+    shape = _shape(spec.shape, tuple(sorted(spec.params.get("shape_params", {}).items())))
     face_inset = halo + edge + rim + keyline
     layers = {
         "halo": shape(0) if halo else "",
@@ -147,6 +149,21 @@ def compose(design: Design, size: int | None = None) -> Artwork:
         icon=icon,
         template_slots=tuple(spec.params["slots"]),
     )
+
+
+def _shape(name: str, params: tuple) -> Callable[[float], str]:
+    """The outline of silhouette ``name`` at an inset, memoised by its parameters and the inset:
+    every badge of a template draws the same rings."""
+    try:
+        hash(params)
+    except TypeError:  # a parameter that is a list: not hashable, drawn without the memo
+        return SHAPES[name](**dict(params))
+    return partial(_outline, name, params)
+
+
+@lru_cache(maxsize=1024)
+def _outline(name: str, params: tuple, inset: float) -> str:
+    return SHAPES[name](**dict(params))(inset)
 
 
 def variant_of(spec, size: int | None) -> dict:

@@ -3,11 +3,14 @@ rosette tails. They carry no user text, so their markup goes into templates as-i
 
 Coordinates reach svgwrite already written by :func:`designer.base.geometry.fmt`, the one number
 formatter of every SVG we emit, so ornaments and outlines read alike and output is byte-stable.
+Each ornament is a pure function of numbers and paints, memoised: the same stars, ribbon and
+wreath recur on every badge of a tier and at every size a template draws them alike.
 """
 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import svgwrite
 
@@ -29,6 +32,7 @@ def star_points(cx: float, cy: float, outer: float, inner_ratio: float = 0.48) -
     return _r(pts)
 
 
+@lru_cache(maxsize=512)
 def pips(count: int, cx: float, cy: float, size: float, gap: float, fill: Paint, stroke: Paint) -> str:
     """``count`` five-point stars in a row centred on (cx, cy); ``size`` is a star's width."""
     total = count * size + (count - 1) * gap
@@ -36,6 +40,7 @@ def pips(count: int, cx: float, cy: float, size: float, gap: float, fill: Paint,
     return _stars(centres, size, fill, stroke)
 
 
+@lru_cache(maxsize=512)
 def pips_on_arc(count: int, cx: float, cy: float, radius: float, middle: float, size: float, gap: float,
                 fill: Paint, stroke: Paint) -> str:
     """``count`` stars along a circle of ``radius`` round (cx, cy), centred on the angle ``middle``
@@ -56,6 +61,7 @@ def _stars(centres: list[tuple[float, float]], size: float, fill: Paint, stroke:
     return group.tostring()
 
 
+@lru_cache(maxsize=512)
 def laurel(cx: float, cy: float, radius: float, leaf: float, fill: Paint, start: float = 215,
            end: float = 325) -> str:
     """Two mirrored laurel sprigs on a circle around (cx, cy), opening at the top.
@@ -92,6 +98,7 @@ def ribbon_box_for_text(box: Box, notch: float) -> Box:
     return Box(box.x + pad, box.y + box.height * 0.16, box.width - 2 * pad, box.height * 0.54)
 
 
+@lru_cache(maxsize=512)
 def ribbon(box: Box, notch: float, fill: Paint, edge: Paint, edge_width: float) -> str:
     """A banner with swallowtail notches at both ends, for the tier label."""
     x, y, w, h = box.x, box.y, box.width, box.height
@@ -100,6 +107,7 @@ def ribbon(box: Box, notch: float, fill: Paint, edge: Paint, edge_width: float) 
                             stroke_linejoin="round", class_="tier-ribbon").tostring()
 
 
+@lru_cache(maxsize=512)
 def rosette_tails(cx: float, top: float, bottom: float, spread: float, width: float, fill: Paint, edge: Paint,
                   edge_width: float) -> str:
     """Two ribbon tails hanging from a rosette, splayed outwards, with notched ends."""

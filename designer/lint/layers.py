@@ -24,6 +24,7 @@ designs there are about 90 distinct non-text parts. Outlined text is drawn by
 
 from __future__ import annotations
 
+import math
 import re
 import xml.parsers.expat
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ WORK_PX = 192
 PAD_PX = 16
 #: A pixel counts as ink when its coverage is at least half (antialiasing dust is not ink).
 INK = 0.5
+_INK_ALPHA = 128  # INK on the 0..255 scale: 128/255 is the first value at or above one half
 
 _NOT_PAINTING = {"title", "desc", "metadata", "defs", "style", "linearGradient", "radialGradient", "clipPath",
                  "mask", "pattern", "filter", "symbol", "marker"}
@@ -85,23 +87,31 @@ class Layers:
         """``size × size`` float32 coverage (0..1) of the parts called ``name`` (zeros when none)."""
         import numpy as np
 
+        return self.alpha(name) / np.float32(255)
+
+    def alpha(self, name: str):
+        """``size × size`` uint8 coverage (0..255) of the parts called ``name``: the most any of
+        them covers each pixel (zeros when none). Read-only: it is shared by every rule."""
+        import numpy as np
+
         if name not in self._ink:
             chosen = [p for p in self.parts if p.name == name]
-            coverage = np.zeros((self.size, self.size), np.float32)
+            alpha = np.zeros((self.size, self.size), np.uint8)
             if chosen and all(p.is_text for p in chosen):
-                coverage = _text_ink(tuple(p.source for p in chosen), self.canvas) / np.float32(255)
+                alpha = _text_ink(tuple(p.source for p in chosen), self.canvas).astype(np.uint8, copy=True)
             for part in chosen:
                 if not part.is_text:
                     top, left, pixels, _ = self._render(part)
                     h, w = pixels.shape[:2]
-                    window = coverage[top:top + h, left:left + w]
-                    np.maximum(window, pixels[..., 3] / np.float32(255), out=window)
-            self._ink[name] = coverage
+                    window = alpha[top:top + h, left:left + w]
+                    np.maximum(window, pixels[..., 3], out=window)
+            alpha.flags.writeable = False
+            self._ink[name] = alpha
         return self._ink[name]
 
     def ink(self, name: str):
         """Where part ``name`` paints at least half a pixel (``size × size`` bool)."""
-        return self.coverage(name) >= INK
+        return self.alpha(name) >= _INK_ALPHA
 
     def _render(self, part: Part):
         return _part_pixels(self.root, self.support, part.source, self.canvas)
@@ -348,7 +358,7 @@ def dilate(mask, radius: int):
         grown[:, :-1] |= last[:, 1:]
         widened.append(grown)
     out = np.zeros_like(mask)
-    for dy in range(-radius, radius + 1):
+    for dy in range(-min(radius, h - 1), min(radius, h - 1) + 1):  # a shift past the edge adds nothing
         rows = widened[math.isqrt(radius * radius - dy * dy)]
         if dy >= 0:
             out[dy:, :] |= rows[:h - dy, :]
@@ -388,6 +398,11 @@ def gap_px(a, b, within: float) -> float | None:
     wa, wb = a[window], b[window]
     if (wa & wb).any():
         return 0.0
+    # Clear means pixel centres at least ``within + 1`` apart: if ``a`` grown by a disc of that
+    # radius misses ``b``, no pair is closer, and the pairwise distances need not be computed
+    # (the usual case: parts that are comfortably apart).
+    if within <= 32 and not (dilate(wa, math.ceil(within + 1)) & wb).any():
+        return None
     pa, pb = edge_pixels(wa), edge_pixels(wb)
     if not len(pa) or not len(pb):
         return None

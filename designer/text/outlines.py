@@ -2,7 +2,10 @@
 
 Text is emitted as paths so an SVG master looks the same in every renderer with no font
 installed. Each glyph is drawn once into a recording and replayed through an affine transform;
-numbers go through :func:`designer.base.geometry.fmt`, so output is byte-stable.
+numbers go through :func:`designer.base.geometry.fmt`, so output is byte-stable. A line's path is
+memoised by its shaped glyphs, size and place: the title of a badge is the same line in all four
+tiers and at every size its template draws it alike, and a tier word is the same line on every
+badge of a template, so a set of 200 designs draws a few hundred distinct lines, not a thousand.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ def _result(out: SVGPathPen, bounds: ControlBoundsPen) -> tuple[str, Box]:
     return out.getCommands(), Box(x0, y0, x1 - x0, y1 - y0)
 
 
+@lru_cache(maxsize=1024)
 def line_path(shaped: ShapedText, size: float, x: float, baseline: float) -> tuple[str, Box]:
     """Path data and ink bounds for ``shaped`` at font ``size``, origin at (``x``, ``baseline``)."""
     out, bounds = SVGPathPen(None, ntos=fmt), ControlBoundsPen(None)
@@ -53,6 +57,7 @@ def line_path(shaped: ShapedText, size: float, x: float, baseline: float) -> tup
     return _result(out, bounds)
 
 
+@lru_cache(maxsize=256)
 def arc_path(shaped: ShapedText, size: float, arc: Arc) -> tuple[str, Box]:
     """Path data for ``shaped`` set along ``arc``, centred on its middle angle.
 

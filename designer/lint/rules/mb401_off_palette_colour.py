@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import replace
+from functools import lru_cache
 
 
 from designer.base.color import Color
@@ -46,10 +47,10 @@ SEVERITY = "warning"
 def check(context):
     yield from _svg_findings(context)
     model = context.badge_set.model
-    allowed = [color for _, color in context.design.palette_colors]
+    allowed = tuple(color for _, color in context.design.palette_colors)
     badge = model.badges[context.badge_index]
     for role, color in context.design.colors:
-        nearest = min((delta_e(color, c) for c in allowed), default=99.0)
+        nearest = _nearest(color, allowed)
         if nearest <= context.config.palette_tolerance:
             continue
         if role in badge.roles:
@@ -65,6 +66,13 @@ def check(context):
         if scope:
             violation = replace(violation, **scope)
         yield violation
+
+
+@lru_cache(maxsize=4096)
+def _nearest(colour: Color, allowed: tuple[Color, ...]) -> float:
+    """The CIEDE2000 distance from ``colour`` to the closest of ``allowed`` (99 when there is none):
+    the same roles and palette recur on every design of a set, so each pair is compared once."""
+    return min((delta_e(colour, c) for c in allowed), default=99.0)
 
 
 PAINTS = ("fill", "stroke", "stop-color", "flood-color", "lighting-color", "color")
@@ -100,13 +108,14 @@ def _svg_findings(context):
         return
     tolerance = context.config.palette_tolerance
     allowed = [c for _, c in context.design.palette_colors] + [c for _, c in context.design.colors]
+    opaque_allowed = tuple(Color(c.r, c.g, c.b) for c in allowed)
     exact = {c.hex for c in allowed}
     reported: set[str] = set()
     for colour, prop, path, top in painted_colours(context.artwork.svg):
         opaque = Color(colour.r, colour.g, colour.b)
         if opaque.hex in reported or opaque.hex in exact:
             continue
-        nearest = min((delta_e(opaque, Color(c.r, c.g, c.b)) for c in allowed), default=99.0)
+        nearest = _nearest(opaque, opaque_allowed)
         if nearest <= tolerance:
             continue
         reported.add(opaque.hex)

@@ -37,6 +37,8 @@ def rasters(svg: bytes):
             continue
         values = list(element.attrib.values()) + ([element.text] if tag == "style" and element.text else [])
         for value in values:
+            if ":" not in value:  # a data: URL has its colon (character references are decoded by now)
+                continue
             if url_kind(value) == "raster" or any(url_kind(u) == "raster" for u in _URL.findall(value)):
                 yield path, f"data: raster image in <{tag}>"
                 break
