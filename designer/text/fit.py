@@ -61,6 +61,10 @@ def height_em(line: ShapedText) -> float:
     return face.x_height / face.upem
 
 
+#: How much larger (×) the type must set on one more line for the extra line to be taken.
+LINE_GAIN = 1.15
+
+
 def _sizes(max_size: float, min_size: float) -> list[float]:
     sizes, size = [], max_size
     while size >= min_size - 1e-9:
@@ -91,13 +95,20 @@ def fit_text_to_box(text: str, stack: FontStack, *, width: float, height: float,
     """
     words = text.split()
     stack.check(text)
+    best: FittedText | None = None
     for count in range(1, min(max_lines, len(words)) + 1):
         lines = (shape(" ".join(words), stack),) if count == 1 else balanced_lines(words, count, stack)
         widest = max(l.width for l in lines)
         cap = height_em(lines[0])
         for size in _sizes(max_size, min_size):
             if widest * size <= width and (cap + (count - 1) * line_height) * size <= height:
-                return FittedText(text, lines, size, line_height)
+                # Fewer lines win unless another line makes the type clearly larger: a two-word
+                # title set small on one line reads worse than the same title large on two.
+                if best is None or size > best.size * LINE_GAIN:
+                    best = FittedText(text, lines, size, line_height)
+                break
+    if best is not None:
+        return best
     # Report how far it is off at the smallest size and the most lines allowed.
     count = min(max_lines, len(words))
     lines = (shape(" ".join(words), stack),) if count == 1 else balanced_lines(words, count, stack)

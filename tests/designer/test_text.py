@@ -33,6 +33,20 @@ def test_shrinks_before_wrapping(stack):
     assert len(fitted.lines) == 1 and fitted.size == 56
 
 
+def test_takes_a_second_line_only_when_it_sets_clearly_larger(stack):
+    """One line wins unless two set the type more than LINE_GAIN (15 %) larger: at 56 on one line
+    against 64 on two (14 %) the title stays on one line; at 50 against 70 it takes two."""
+    from designer.text.fit import LINE_GAIN
+
+    wide = shape("Diagnostic Tests", stack).width
+    roomy = fit_text_to_box("Diagnostic Tests", stack, width=wide * 56, height=400, max_size=64, min_size=40,
+                            max_lines=2)
+    assert len(roomy.lines) == 1 and roomy.size == 56 and 64 <= 56 * LINE_GAIN
+    tight = fit_text_to_box("Diagnostic Tests", stack, width=wide * 50, height=400, max_size=70, min_size=40,
+                            max_lines=2)
+    assert [l.text for l in tight.lines] == ["Diagnostic", "Tests"] and tight.size == 70
+
+
 def test_wraps_when_the_minimum_size_is_not_enough(stack):
     fitted = fit_text_to_box("Interprofessional Teamwork", stack, width=420, height=130, max_size=60,
                              min_size=48, max_lines=2)
