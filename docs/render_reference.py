@@ -44,7 +44,7 @@ def main() -> None:
     strip = Image.new("RGBA", (pad + sum(s + pad for s in sizes), 300 + 2 * pad), "white")
     x = pad
     for size in sizes:
-        # composed for its size, as the build does (at 64 px the template's small variant)
+        # composed for its size, as the build does (the 96 px thumbnail and the 64 px mark drawings)
         strip.alpha_composite(_png(designer.compose(design, size), size), (x, pad + (300 - size) // 2))
         x += size + pad
     strip.convert("RGB").save(OUT / "example-sizes.png", optimize=True)
