@@ -55,7 +55,7 @@ def compose(design: Design, size: int | None = None) -> Artwork:
     # the ribbon crosses it as it crosses the rim).
     ring = design.cue.laurel and variant.get("laurel") == "ring"
     if ring:
-        keyline = layers_cfg.get("ring", 16)
+        keyline = variant.get("ring_width", layers_cfg.get("ring", 16))
     # The ring is drawn in the metal's deep shade where the palette has one: a pale top metal
     # would otherwise fade into a white page at 64 px, and the strong gold ring is what marks it.
     keyline_role = ("tier-shade" if "tier-shade" in colors else "tier") if ring else "accent"

@@ -157,9 +157,23 @@ class LintContext:
         """Every drawing the badge is shown as: the master (label ``""``, judged at the smallest
         display size) and each size variant (label ``" in the 96 px drawing"``), the drawing
         shown at the smallest size last."""
-        found = [Drawing(self.artwork, self.layers, "", self.smallest_display_px)] \
+        found = [Drawing(self.artwork, self.layers, "", self.master_px)] \
             if self.artwork is not None and self.layers is not None else []
         return found + list(self.variants)
+
+    @property
+    def master_px(self) -> int:
+        """The smallest size the master is shown at: the smallest display size its template draws
+        no size variant for, else the first size above its variants (121 px when ``[medium]``
+        reaches 120); gaps in the master are judged at that size."""
+        from designer.compose.badge import VARIANTS, small_variant
+
+        shown = [px for px in (self.config.text_display_px, self.config.icon_display_px)
+                 if not small_variant(self.design, px)]
+        if shown:
+            return min(shown)
+        params = self.design.template.params
+        return max((params[name].get("max_px", 0) for name in VARIANTS if params.get(name)), default=0) + 1
 
     def release(self) -> None:
         """Drop this design's rasters once its rules have run (a large set would otherwise hold

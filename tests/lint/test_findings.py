@@ -75,16 +75,28 @@ def test_a_problem_shared_by_badges_names_them(tmp_path, monkeypatch):
 
 def test_each_size_variant_is_judged_at_its_display_size(tmp_path):
     """What the build ships at 96 and 64 px (a template's [medium] and [small] drawings) is what
-    the rules see at those sizes, each judged at its own size."""
+    the rules see at those sizes, each judged at its own size; the master, shown only above
+    120 px then, at 121 px."""
     from designer.lint import load_config
 
     badge_set = designer.load(write_case(tmp_path, {}))
     context = contexts_for(badge_set, designer.resolve(badge_set, tiers=["foundation"]), load_config(badge_set))[0]
     assert {"small", "medium"} <= set(context.design.template.params)  # the fixture's seal has both
     drawings = context.drawings()
-    assert [(d.label, d.px) for d in drawings] == [("", 64), (" in the 96 px drawing", 96),
+    assert [(d.label, d.px) for d in drawings] == [("", 121), (" in the 96 px drawing", 96),
                                                    (" in the 64 px drawing", 64)]
     assert len({d.artwork.svg for d in drawings}) == 3
     larger = designer.load(write_case(tmp_path, {"lint": {"display_sizes": {"icon": 96}}}, name="large.yaml"))
     context = contexts_for(larger, designer.resolve(larger, tiers=["foundation"]), load_config(larger))[0]
     assert [d.label for d in context.drawings()] == ["", " in the 96 px drawing"]
+
+
+def test_stars_on_the_frame_ring_are_crowded_though_nothing_else_is_near(tmp_path, monkeypatch):
+    """MB207 judges the stars (and the icon) against the region of their declared background, as
+    it judges texts: stars moved up onto the seal's band edge touch it (where they are drawn they
+    keep clear: MB207's passing case in fixtures/cases.yaml)."""
+    moved = lint_case(tmp_path, {"svg": ['<g class="tier-pips">', '<g class="tier-pips" transform="translate(0 -56)">']},
+                      monkeypatch)
+    found = [v.message for v in moved if v.code == "MB207" and "the stars" in v.message]
+    assert any("edge of their background" in m and "drawing" not in m for m in found), found  # the master
+    assert any("edge of their background" in m and "in the 96 px drawing" in m for m in found), found

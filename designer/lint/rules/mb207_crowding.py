@@ -6,14 +6,16 @@ What
 
     - *collisions*: any two of the texts (``text-*``), the icon, the stars (``tier-pips``), the
       laurel (``tier-laurel``) and the tier banner (``tier-ribbon``) that overlap, or leave less
-      than ``min_gap_px`` (default 1 px) clear between them at the smallest display size (the
-      smaller of ``display_sizes``, default 64 px: 9.4 units on a 600 master). A text on a
-      banner is not a collision with its own banner;
-    - *margins*: a text closer than the same minimum to the edge of the shape it sits on — the
-      region of the rendered badge painted in its background colour (the face, the seal's band,
-      the banner) — and a part drawn on another part (stars on a banner) closer than that to
-      its edge. Where most of a text is not on its declared background (a gradient, say), the
-      margin is not judged (MB103 judges its contrast).
+      than ``min_gap_px`` (default 1 px) clear between them at the smallest size the drawing
+      is shown at (the smaller of ``display_sizes``, default 64 px: 9.4 units on a 600 master;
+      for a master whose template draws size variants at both display sizes, the first size
+      above them, 121 px). A text on a banner is not a collision with its own banner;
+    - *margins*: a text, the stars or the icon closer than the same minimum to the edge of the
+      shape it sits on — the region of the rendered badge painted in its declared background
+      colour (the face, the seal's band or disc, the banner): a star on the frame's ring is
+      crowded though no other object is near — and a part drawn on another part (stars on a
+      banner) closer than that to its edge. Where most of it is not on its declared background
+      (a gradient, say), the margin is not judged (MB103 judges text contrast).
 
     A template's size variants (``[medium]`` and ``[small]``: the drawings the build ships at
     the text and icon display sizes, with larger type, icon and stars) are judged as well, each
@@ -60,6 +62,15 @@ def _shown(artwork, name: str) -> str:
     return SHOWN.get(name, name)
 
 
+def _its(name: str) -> str:
+    return "their" if name == "tier-pips" else "its"
+
+
+def _verb(name: str, singular: str, plural: str) -> str:
+    """``singular`` or ``plural`` to agree with the part ``name`` ("the stars touch")."""
+    return plural if name == "tier-pips" else singular
+
+
 def _lies_on(inner, outer) -> bool:
     """Whether ``inner``'s ink lies (95 %) within ``outer``'s painted area: a mark drawn on a shape
     (stars on a banner), whose edge is then its frame, not a collision."""
@@ -99,6 +110,7 @@ def _judge(context, artwork, layers, label: str, display: int):
         return f"{below(units, 1)} units ({below(units * display / layers.canvas, 2)} px at {display} px)"
 
     keep = f"keep {context.config.min_gap_px:g} px ({needed_units:.1f} units) clear"
+    seated_on_part: set[str] = set()  # parts drawn on another part: their margin is judged here
     for i, a in enumerate(names):
         for b in names[i + 1:]:
             if {a, b} & own_banner and "tier-ribbon" in (a, b) or not near(a, b):
@@ -106,10 +118,12 @@ def _judge(context, artwork, layers, label: str, display: int):
             inner, outer = ((a, b) if inside(a, b) and _lies_on(inks[a], inks[b]) else
                             (b, a) if inside(b, a) and _lies_on(inks[b], inks[a]) else (None, None))
             if inner is not None:  # one sits on the other (stars on a banner): keep clear of its edge
+                seated_on_part.add(inner)
                 gap = gap_px(inks[inner], ~inks[outer], within)
                 if gap is not None:
                     yield context.violation(
-                        rule, f"{_shown(artwork, inner)} {'touches' if gap == 0 else 'is ' + clearance(gap) + ' from'} "
+                        rule, f"{_shown(artwork, inner)} "
+                              f"{_verb(inner, 'touches', 'touch') if gap == 0 else _verb(inner, 'is', 'are') + ' ' + clearance(gap) + ' from'} "
                               f"the edge of {_shown(artwork, outer)}{label}; {keep}", element=f"svg/*[@class='{inner}']")
                 continue
             gap = gap_px(inks[a], inks[b], within)
@@ -118,8 +132,14 @@ def _judge(context, artwork, layers, label: str, display: int):
                 yield context.violation(rule, f"{_shown(artwork, a)} and {_shown(artwork, b)} {how}{label}; {keep}",
                                         element=f"svg/*[@class='{a}']")
 
-    for run in artwork.texts:
-        name = f"text-{run.slot}"
+    # Each text, the stars and the icon against the edge of the region painted in the colour
+    # they are declared on (the face, the seal's band or disc): a star on a frame ring, or a
+    # title on the rim, is crowded even though no other object is near.
+    backgrounds = {p.element: p.background for p in artwork.pairs}
+    seated = [(f"text-{run.slot}", run.background) for run in artwork.texts]
+    seated += [(name, backgrounds[pair]) for name, pair in (("tier-pips", "pips"), ("icon", "icon"))
+               if pair in backgrounds and name not in seated_on_part]
+    for name, background in seated:
         if name not in inks:
             continue
         text = inks[name]
@@ -127,21 +147,26 @@ def _judge(context, artwork, layers, label: str, display: int):
         reach = int(np.ceil(within)) + 2
         top, left = max(box[0] - reach, 0), max(box[1] - reach, 0)
         window = (slice(top, box[2] + reach + 1), slice(left, box[3] + reach + 1))
-        colour = run.background.over(WHITE)
+        colour = background.over(WHITE)
         rgb, alpha = layers.colours(window)
         same = (np.abs(rgb - np.array([colour.r, colour.g, colour.b])).max(axis=2) <= SAME_COLOUR) & (alpha > 0.99)
         under = text[window]
-        if same[under].mean() < 0.5:  # the text is mostly not on its declared background
+        if name.startswith("text-"):  # the composite has no text: what lies under it is its background
+            around, itself = under, under
+        else:  # a part is in the composite: judge the ring of pixels round it, and leave out its own paint
+            around = dilate(under, 3) & ~dilate(under, 1)
+            itself = layers.alpha(name)[window] > 0
+        if not around.any() or same[around].mean() < 0.5:  # mostly not on its declared background
             continue
         others = np.zeros(under.shape, bool)
-        for other, mask in inks.items():  # collisions with other parts are the first check's
-            if other != name and not (other == "tier-ribbon" and name in own_banner):
-                others |= mask[window]
+        for other in inks:  # collisions with other parts are the first check's: all they paint,
+            if other != name and not (other == "tier-ribbon" and name in own_banner):  # edges too
+                others |= layers.alpha(other)[window] > 0
         others &= ~dilate(under, 1)
-        frame = ~(same | others | under)
+        frame = ~(same | others | itself)
         gap = gap_px(under, frame, within)
         if gap is not None:
-            how = "touches" if gap == 0 else f"is {clearance(gap)} from"
-            yield context.violation(rule, f"{_shown(artwork, name)} {how} the edge of its background {colour}{label}; "
+            how = _verb(name, "touches", "touch") if gap == 0 else f"{_verb(name, 'is', 'are')} {clearance(gap)} from"
+            yield context.violation(rule, f"{_shown(artwork, name)} {how} the edge of {_its(name)} background {colour}{label}; "
                                           f"{keep}",
                                     element=f"svg/*[@class='{name}']")
