@@ -121,7 +121,8 @@ def compose(design: Design, size: int | None = None) -> Artwork:
         "layers": layers,
         "groove_width": fmt(max(rim * 0.2, 5)),
         "shade_width": fmt(rim * SHADE),
-        "inner_ring": fmt(layers_cfg.get("inner_ring", 3)),  # the fine accent line round a banded face
+        # the fine accent line round a banded face; a size variant may draw it bolder, or not at all
+        "inner_ring": fmt(variant.get("inner_ring", layers_cfg.get("inner_ring", 3))),
         "colors": {
             "halo": paint["halo"] if halo else paint["outline"],
             "outline": paint["outline"], "tier": paint["tier"], "tier_edge": paint["tier-edge"],
