@@ -251,10 +251,14 @@ def _moved(slot, box):
 
 def _resized(slot, change):
     """``slot`` as a size variant's ``texts`` table changes it: ``box``, ``arc`` (the keys it
-    gives, e.g. a smaller ``radius``), ``size`` (largest, smallest), ``lines``, ``line_height``."""
+    gives, e.g. a smaller ``radius``), ``size`` (largest, smallest), ``lines``, ``line_height``.
+
+    A text the variant's sizes cannot hold may still go down to the master's smallest size: a
+    title that fits the master never stops the build at 96 px (MB201 still judges its caps)."""
     if not change:
         return slot
     size = change.get("size", (slot.max_size, slot.min_size))
+    size = (size[0], min(size[1], slot.min_size))
     arc = FrozenMap({**slot.arc, **change.get("arc", {})}) if slot.arc is not None else None
     return replace(slot, box=tuple(change.get("box", slot.box)) if slot.box is not None else None, arc=arc,
                    max_size=float(size[0]), min_size=float(size[1]),
