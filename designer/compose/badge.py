@@ -86,12 +86,17 @@ def compose(design: Design, size: int | None = None) -> Artwork:
     laid, drop = _close_up(design, spec, colors, laid, marked, variant.get("texts", {}))
     icon, icon_markup = _icon(design, spec, colors, variant.get("icon_box"), marked, drop)
     slots = spec.params["slots"]
-    pip_slot = dict(variant.get("pips", slots.get("pips", {})))
+    # ``pips = "none"``: the variant draws no stars (at 96 px the tier word names the tier, and
+    # the room goes to the icon)
+    starless = variant.get("pips") == "none"
+    pip_slot = {} if starless else dict(variant.get("pips", slots.get("pips", {})))
     if marked and "pips" in spec.params.get("with_issuer_mark", {}) and "pips" not in variant:
         pip_slot = dict(spec.params["with_issuer_mark"]["pips"])
     # stars are accent with a dark edge on the face; on a ribbon they take the ribbon's text colour
     star_fill, star_edge = paint[pip_slot.get("fill", "accent")], paint[pip_slot.get("stroke", "outline")]
-    if "arc" in pip_slot:
+    if starless:
+        pip_markup = ""
+    elif "arc" in pip_slot:
         a = pip_slot["arc"]
         pip_markup = ornaments.pips_on_arc(design.cue.pips, a["cx"], a["cy"], a["radius"], a.get("middle", 180),
                                            pip_slot.get("size", 28), pip_slot.get("gap", 8), star_fill, star_edge)
@@ -146,7 +151,7 @@ def compose(design: Design, size: int | None = None) -> Artwork:
         svg=svg.encode("utf-8"),
         canvas=spec.canvas,
         texts=tuple(_text_fact(t, spec, colors) for t in laid),
-        pairs=_pairs(design, spec, colors, face_color, laid, icon, pip_slot, keyline_role),
+        pairs=_pairs(design, spec, colors, face_color, laid, icon, None if starless else pip_slot, keyline_role),
         icon=icon,
         template_slots=tuple(spec.params["slots"]),
     )
@@ -328,7 +333,7 @@ def _pairs(design, spec, colors, face_color, laid, icon, pip_slot, keyline_role=
     for drawn in icon.colors:  # each colour of the icon must stand out from the face on its own
         name = "icon" if drawn == icon.color else f"icon:{drawn}"
         pairs.append(ColorPair(name, drawn, icon.background, "graphic"))
-    if design.cue.pips:
+    if design.cue.pips and pip_slot is not None:
         pairs.append(ColorPair("pips", colors[pip_slot.get("fill", "accent")], colors[pip_slot.get("on", "primary")],
                                "graphic"))
     if design.cue.laurel and keyline_role == "accent":  # (as a ring, the laurel is the keyline)
