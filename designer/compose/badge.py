@@ -49,6 +49,9 @@ def compose(design: Design, size: int | None = None) -> Artwork:
     paint = {name: Paint(color) for name, color in colors.items()}
     layers_cfg = spec.params.get("layers", {})
     edge, rim = layers_cfg.get("edge", 7), layers_cfg.get("rim", 30)
+    # A variant may draw the dark edge wider: at 96 and 64 px a 5-unit edge is under a pixel, and
+    # the palest metal then meets a white page with nothing between them.
+    edge = variant.get("edge_width", edge)
     keyline, band = layers_cfg.get("keyline", 6), layers_cfg.get("band", 0)
     # At small sizes a wreath is a 1 px squiggle: a template's ``[small] laurel = "ring"`` makes the
     # top tier's cue one bold ring of its metal instead, drawn as a wide keyline (a frame layer, so
@@ -92,6 +95,8 @@ def compose(design: Design, size: int | None = None) -> Artwork:
     pip_slot = {} if starless else dict(variant.get("pips", slots.get("pips", {})))
     if marked and "pips" in spec.params.get("with_issuer_mark", {}) and "pips" not in variant:
         pip_slot = dict(spec.params["with_issuer_mark"]["pips"])
+    if drop and "center" in pip_slot and pip_slot.get("on", "primary") != "tier":  # stars on the face drop with the icon
+        pip_slot["center"] = (pip_slot["center"][0], pip_slot["center"][1] + drop)
     # stars are accent with a dark edge on the face; on a ribbon they take the ribbon's text colour
     star_fill, star_edge = paint[pip_slot.get("fill", "accent")], paint[pip_slot.get("stroke", "outline")]
     if starless:
@@ -110,7 +115,9 @@ def compose(design: Design, size: int | None = None) -> Artwork:
         ls = dict(variant.get("laurel", slots["laurel"]))
         if marked and "laurel" in spec.params.get("with_issuer_mark", {}):
             ls = dict(spec.params["with_issuer_mark"]["laurel"])
-        laurel_markup = ornaments.laurel(*ls["center"], ls["radius"], ls["leaf"], paint["accent"],
+        cx, cy = ls["center"]
+        cy += drop  # the wreath round the icon drops with it
+        laurel_markup = ornaments.laurel(cx, cy, ls["radius"], ls["leaf"], paint["accent"],
                                          *ls.get("angles", (215, 325)))
     tails = ""
     if "tails" in spec.params:
@@ -229,24 +236,21 @@ def _slot(spec, name: str, marked: bool, resized):
 
 def _close_up(design: Design, spec, colors: dict[str, Color], laid: list[LaidText], marked: bool,
               resized) -> tuple[list[LaidText], float]:
-    """A title that sets on fewer lines than its slot allows, closed up with the icon above it.
+    """How far the stars and the icon drop to meet a title that sets on fewer lines than its slot
+    allows.
 
-    A text is centred in its box, so a one-line title in a two-line slot sits half a free line
-    lower than a two-line one would, and the gap under the icon doubles (the icon seems to
-    float). The free height is shared: the title rises by a quarter of it and the icon drops by
-    a quarter, so icon and title keep the gap a full title has. Returns the texts and how far
-    the icon drops."""
+    A text is centred in its box, so a one-line title in a two-line slot leaves half a free line
+    above it (the icon seems to float) and half below (a dead band over the ribbon). The stars
+    and the icon drop by half the free line: they keep the gap a full title has, and the group
+    of stars, icon and title sits centred in the room above the ribbon. Returns the texts
+    (unchanged) and the drop."""
     title = next((t for t in laid if t.slot == "title" and not t.on_arc), None)
     if title is None:
         return laid, 0.0
     slot = _slot(spec, "title", marked, resized)
     fitted = title.fitted
     free = fitted.size * fitted.line_height * (slot.max_lines - len(fitted.lines))
-    if free <= 0:
-        return laid, 0.0
-    x, y, w, h = slot.box
-    raised = lay_out(design, replace(slot, box=(x, y, w, h - free / 2)), title.text, colors)
-    return [raised if t is title else t for t in laid], free / 4
+    return laid, max(free / 2, 0.0)
 
 
 def _moved(slot, box):
