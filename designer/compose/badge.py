@@ -47,18 +47,17 @@ def compose(design: Design, size: int | None = None) -> Artwork:
         slot for slot, px in spec.params.get("hide_below", {}).items() if size is not None and size < px}
     colors = {name: color for name, color in design.colors}
     paint = {name: Paint(color) for name, color in colors.items()}
-    layers_cfg = spec.params.get("layers", {})
+    # A variant's ``layers`` table overrides the template's ring widths (at 96 and 64 px a 5-unit
+    # dark edge is under a pixel, so the palest metal would meet a white page with nothing between).
+    layers_cfg = {**spec.params.get("layers", {}), **variant.get("layers", {})}
     edge, rim = layers_cfg.get("edge", 7), layers_cfg.get("rim", 30)
-    # A variant may draw the dark edge wider: at 96 and 64 px a 5-unit edge is under a pixel, and
-    # the palest metal then meets a white page with nothing between them.
-    edge = variant.get("edge_width", edge)
     keyline, band = layers_cfg.get("keyline", 6), layers_cfg.get("band", 0)
     # At small sizes a wreath is a 1 px squiggle: a template's ``[small] laurel = "ring"`` makes the
     # top tier's cue one bold ring of its metal instead, drawn as a wide keyline (a frame layer, so
     # the ribbon crosses it as it crosses the rim).
     ring = design.cue.laurel and variant.get("laurel") == "ring"
     if ring:
-        keyline = variant.get("ring_width", layers_cfg.get("ring", 16))
+        keyline = layers_cfg.get("ring", 16)
     # The ring is drawn in the metal's deep shade where the palette has one: a pale top metal
     # would otherwise fade into a white page at 64 px, and the strong gold ring is what marks it.
     keyline_role = ("tier-shade" if "tier-shade" in colors else "tier") if ring else "accent"
@@ -86,22 +85,17 @@ def compose(design: Design, size: int | None = None) -> Artwork:
 
     marked = _shows_issuer_mark(design, spec) and "issuer_mark" not in hidden
     laid = _texts(design, spec, colors, hidden, marked, variant.get("texts", {}))
-    laid, drop = _close_up(design, spec, colors, laid, marked, variant.get("texts", {}))
+    drop = _title_drop(spec, laid, marked, variant.get("texts", {}))
     icon, icon_markup = _icon(design, spec, colors, variant.get("icon_box"), marked, drop)
     slots = spec.params["slots"]
-    # ``pips = "none"``: the variant draws no stars (at 96 px the tier word names the tier, and
-    # the room goes to the icon)
-    starless = variant.get("pips") == "none"
-    pip_slot = {} if starless else dict(variant.get("pips", slots.get("pips", {})))
+    pip_slot = dict(variant.get("pips", slots.get("pips", {})))
     if marked and "pips" in spec.params.get("with_issuer_mark", {}) and "pips" not in variant:
         pip_slot = dict(spec.params["with_issuer_mark"]["pips"])
     if drop and "center" in pip_slot and pip_slot.get("on", "primary") != "tier":  # stars on the face drop with the icon
         pip_slot["center"] = (pip_slot["center"][0], pip_slot["center"][1] + drop)
     # stars are accent with a dark edge on the face; on a ribbon they take the ribbon's text colour
     star_fill, star_edge = paint[pip_slot.get("fill", "accent")], paint[pip_slot.get("stroke", "outline")]
-    if starless:
-        pip_markup = ""
-    elif "arc" in pip_slot:
+    if "arc" in pip_slot:
         a = pip_slot["arc"]
         pip_markup = ornaments.pips_on_arc(design.cue.pips, a["cx"], a["cy"], a["radius"], a.get("middle", 180),
                                            pip_slot.get("size", 28), pip_slot.get("gap", 8), star_fill, star_edge)
@@ -134,7 +128,7 @@ def compose(design: Design, size: int | None = None) -> Artwork:
         "groove_width": fmt(max(rim * 0.2, 5)),
         "shade_width": fmt(rim * SHADE),
         # the fine accent line round a banded face; a size variant may draw it bolder, or not at all
-        "inner_ring": fmt(variant.get("inner_ring", layers_cfg.get("inner_ring", 3))),
+        "inner_ring": fmt(layers_cfg.get("inner_ring", 3)),
         "colors": {
             "halo": paint["halo"] if halo else paint["outline"],
             "outline": paint["outline"], "tier": paint["tier"], "tier_edge": paint["tier-edge"],
@@ -158,7 +152,7 @@ def compose(design: Design, size: int | None = None) -> Artwork:
         svg=svg.encode("utf-8"),
         canvas=spec.canvas,
         texts=tuple(_text_fact(t, spec, colors) for t in laid),
-        pairs=_pairs(design, spec, colors, face_color, laid, icon, None if starless else pip_slot, keyline_role),
+        pairs=_pairs(design, spec, colors, face_color, laid, icon, pip_slot, keyline_role),
         icon=icon,
         template_slots=tuple(spec.params["slots"]),
     )
@@ -179,12 +173,19 @@ def _outline(name: str, params: tuple, inset: float) -> str:
     return SHAPES[name](**dict(params))(inset)
 
 
+def variants_end(spec) -> int:
+    """The largest size any of template ``spec``'s variants is drawn at (0 without variants):
+    above it, the master is what is shown."""
+    return max((spec.params[name].get("max_px", 0) for name in VARIANTS if spec.params.get(name)), default=0)
+
+
 def variant_of(spec, size: int | None) -> dict:
     """The size variant of template ``spec`` a badge drawn at ``size`` px uses: the smallest of
     its ``[small]`` and ``[medium]`` tables whose ``max_px`` the size does not exceed, else ``{}``
     (the master). A variant may hide texts (``hide``), move or resize the icon (``icon_box``), the
     stars (``pips``) and the bare ribbon (``ribbon_box``), draw the top tier's wreath as one ring
-    (``laurel = "ring"``) and give a text slot another box, size range or line count (``texts``)."""
+    (``laurel = "ring"``), change the ring widths (``layers``, over the template's ``[layers]``)
+    and give a text slot another box, largest size or line count (``texts``)."""
     if size is None:
         return {}
     for name in VARIANTS:
@@ -234,23 +235,20 @@ def _slot(spec, name: str, marked: bool, resized):
     return _resized(_moved(spec.text_slots[name], moved.get(f"{name}_box")), resized.get(name))
 
 
-def _close_up(design: Design, spec, colors: dict[str, Color], laid: list[LaidText], marked: bool,
-              resized) -> tuple[list[LaidText], float]:
-    """How far the stars and the icon drop to meet a title that sets on fewer lines than its slot
-    allows.
+def _title_drop(spec, laid: list[LaidText], marked: bool, resized) -> float:
+    """How far the stars, the icon and the wreath drop to meet a title that sets on fewer lines
+    than its slot allows.
 
     A text is centred in its box, so a one-line title in a two-line slot leaves half a free line
-    above it (the icon seems to float) and half below (a dead band over the ribbon). The stars
-    and the icon drop by half the free line: they keep the gap a full title has, and the group
-    of stars, icon and title sits centred in the room above the ribbon. Returns the texts
-    (unchanged) and the drop."""
+    above it (the icon seems to float) and half below (a dead band over the ribbon). Dropping by
+    half the free line keeps the gap a full title has, and the group of stars, icon and title
+    sits centred in the room above the ribbon."""
     title = next((t for t in laid if t.slot == "title" and not t.on_arc), None)
     if title is None:
-        return laid, 0.0
-    slot = _slot(spec, "title", marked, resized)
+        return 0.0
     fitted = title.fitted
-    free = fitted.size * fitted.line_height * (slot.max_lines - len(fitted.lines))
-    return laid, max(free / 2, 0.0)
+    free_lines = _slot(spec, "title", marked, resized).max_lines - len(fitted.lines)
+    return max(fitted.size * fitted.line_height * free_lines / 2, 0.0)
 
 
 def _moved(slot, box):
@@ -260,17 +258,15 @@ def _moved(slot, box):
 
 def _resized(slot, change):
     """``slot`` as a size variant's ``texts`` table changes it: ``box``, ``arc`` (the keys it
-    gives, e.g. a smaller ``radius``), ``size`` (largest, smallest), ``lines``, ``line_height``.
+    gives, e.g. a smaller ``radius``), ``max_size``, ``lines``, ``line_height``.
 
-    A text the variant's sizes cannot hold may still go down to the master's smallest size: a
-    title that fits the master never stops the build at 96 px (MB201 still judges its caps)."""
+    The smallest size stays the master's: a title that fits the master never stops the build at
+    96 px (MB201 still judges its capitals there)."""
     if not change:
         return slot
-    size = change.get("size", (slot.max_size, slot.min_size))
-    size = (size[0], min(size[1], slot.min_size))
     arc = FrozenMap({**slot.arc, **change.get("arc", {})}) if slot.arc is not None else None
     return replace(slot, box=tuple(change.get("box", slot.box)) if slot.box is not None else None, arc=arc,
-                   max_size=float(size[0]), min_size=float(size[1]),
+                   max_size=float(change.get("max_size", slot.max_size)),
                    max_lines=int(change.get("lines", slot.max_lines)),
                    line_height=float(change.get("line_height", slot.line_height)))
 
@@ -337,7 +333,7 @@ def _pairs(design, spec, colors, face_color, laid, icon, pip_slot, keyline_role=
     for drawn in icon.colors:  # each colour of the icon must stand out from the face on its own
         name = "icon" if drawn == icon.color else f"icon:{drawn}"
         pairs.append(ColorPair(name, drawn, icon.background, "graphic"))
-    if design.cue.pips and pip_slot is not None:
+    if design.cue.pips:
         pairs.append(ColorPair("pips", colors[pip_slot.get("fill", "accent")], colors[pip_slot.get("on", "primary")],
                                "graphic"))
     if design.cue.laurel and keyline_role == "accent":  # (as a ring, the laurel is the keyline)

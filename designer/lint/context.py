@@ -154,8 +154,8 @@ class LintContext:
         return tuple(drawn), tuple(errors)
 
     def drawings(self) -> list[Drawing]:
-        """Every drawing the badge is shown as: the master (label ``""``, judged at the smallest
-        display size) and each size variant (label ``" in the 96 px drawing"``), the drawing
+        """Every drawing the badge is shown as: the master (label ``""``, judged at
+        :attr:`master_px`) and each size variant (label ``" in the 96 px drawing"``), the drawing
         shown at the smallest size last."""
         found = [Drawing(self.artwork, self.layers, "", self.master_px)] \
             if self.artwork is not None and self.layers is not None else []
@@ -166,14 +166,11 @@ class LintContext:
         """The smallest size the master is shown at: the smallest display size its template draws
         no size variant for, else the first size above its variants (121 px when ``[medium]``
         reaches 120); gaps in the master are judged at that size."""
-        from designer.compose.badge import VARIANTS, small_variant
+        from designer.compose.badge import small_variant, variants_end
 
         shown = [px for px in (self.config.text_display_px, self.config.icon_display_px)
                  if not small_variant(self.design, px)]
-        if shown:
-            return min(shown)
-        params = self.design.template.params
-        return max((params[name].get("max_px", 0) for name in VARIANTS if params.get(name)), default=0) + 1
+        return min(shown) if shown else variants_end(self.design.template) + 1
 
     def release(self) -> None:
         """Drop this design's rasters once its rules have run (a large set would otherwise hold

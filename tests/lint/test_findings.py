@@ -97,6 +97,8 @@ def test_stars_on_the_frame_ring_are_crowded_though_nothing_else_is_near(tmp_pat
     keep clear: MB207's passing case in fixtures/cases.yaml)."""
     moved = lint_case(tmp_path, {"svg": ['<g class="tier-pips">', '<g class="tier-pips" transform="translate(0 -56)">']},
                       monkeypatch)
+    stars = [v for v in moved if v.code == "MB207" and v.element == "svg/*[@class='tier-pips']"]
+    assert stars  # placed on the stars' element, not only worded so
     found = [v.message for v in moved if v.code == "MB207" and "the stars" in v.message]
     assert any("edge of their background" in m and "drawing" not in m for m in found), found  # the master
     assert any("in the 96 px drawing" in m for m in found), found  # the 96 px stars ride on the ribbon
