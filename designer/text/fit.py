@@ -97,6 +97,8 @@ def fit_text_to_box(text: str, stack: FontStack, *, width: float, height: float,
     stack.check(text)
     best: FittedText | None = None
     for count in range(1, min(max_lines, len(words)) + 1):
+        if best is not None and best.size * LINE_GAIN >= max_size:
+            break  # no more lines can set the type clearly larger: shape no more break options
         lines = (shape(" ".join(words), stack),) if count == 1 else balanced_lines(words, count, stack)
         widest = max(l.width for l in lines)
         cap = height_em(lines[0])

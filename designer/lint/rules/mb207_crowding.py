@@ -62,12 +62,8 @@ def _shown(artwork, name: str) -> str:
     return SHOWN.get(name, name)
 
 
-def _its(name: str) -> str:
-    return "their" if name == "tier-pips" else "its"
-
-
 def _verb(name: str, singular: str, plural: str) -> str:
-    """``singular`` or ``plural`` to agree with the part ``name`` ("the stars touch")."""
+    """``singular`` or ``plural`` to agree with the part ``name`` ("the stars touch their ...")."""
     return plural if name == "tier-pips" else singular
 
 
@@ -167,6 +163,6 @@ def _judge(context, artwork, layers, label: str, display: int):
         gap = gap_px(under, frame, within)
         if gap is not None:
             how = _verb(name, "touches", "touch") if gap == 0 else f"{_verb(name, 'is', 'are')} {clearance(gap)} from"
-            yield context.violation(rule, f"{_shown(artwork, name)} {how} the edge of {_its(name)} background {colour}{label}; "
+            yield context.violation(rule, f"{_shown(artwork, name)} {how} the edge of {_verb(name, 'its', 'their')} background {colour}{label}; "
                                           f"{keep}",
                                     element=f"svg/*[@class='{name}']")
