@@ -7,7 +7,8 @@ and the build never look anything up by name or path. Files are read on every ca
 long-lived studio or a second build in one process sees each edit — and each file once per call.
 
 Colours are applied in this order (later wins): palette roles → brand role overrides → the tier's
-role overrides → the badge's role overrides. Every role ends as a concrete colour.
+role overrides → the badge's role overrides. Every role ends as a concrete colour; a computed
+role none of them sets (``tier-star``, :data:`designer.palettes.COMPUTED_ROLES`) is worked out last.
 """
 
 from __future__ import annotations
@@ -17,9 +18,14 @@ from pathlib import Path
 
 from designer import icon_library, palettes, templates
 from designer.badgeset.load import BadgeSet
+from designer.base.color import contrast_ratio
 from designer.base.errors import Location, MedbadgeError, unknown_name
 from designer.design import AlignmentRef, Design, FontSpec, TierCue
 from designer.text.fonts import FaceRef, FontStack, read_face, stack_for
+
+
+#: A graphic's contrast with what is next to it (WCAG 2.2 SC 1.4.11).
+GRAPHIC_RATIO = 3.0
 
 
 def tier_scheme(badge_set: BadgeSet) -> palettes.TierScheme:
@@ -60,6 +66,7 @@ def resolve(badge_set: BadgeSet, *, badges: Iterable[str] | None = None,
             if tier.id not in tier_ids or (wanted_tiers is not None and tier.id not in wanted_tiers):
                 continue
             roles = dict(palette.roles) | dict(model.brand.roles) | dict(tier.roles) | dict(badge.roles)
+            roles.setdefault("tier-star", _star_role(palette, roles))
             colors = tuple(sorted((role, palette.color(ref)) for role, ref in roles.items()
                                   if role in palettes.ALL_ROLES))
             texts = tuple(t for t in (badge.title, badge.subtitle, tier.label, model.brand.issuer_mark) if t)
@@ -134,6 +141,14 @@ def _at(load, where: Location):
         return load()
     except MedbadgeError as error:
         raise error.place(where) from None
+
+
+def _star_role(palette: palettes.Palette, roles: dict[str, str]) -> str:
+    """The colour of the stars on the tier ribbon: the face's text colour (white, on a dark face)
+    where it stands out from the metal at 3:1 (WCAG 2.2 SC 1.4.11, a graphic), else the tier's
+    text colour — light stars on the darker metals, dark on the lighter."""
+    light, metal = palette.color(roles["on-primary"]), palette.color(roles["tier"])
+    return roles["on-primary"] if contrast_ratio(light, metal) >= GRAPHIC_RATIO else roles["on-tier"]
 
 
 def _cue(tier: palettes.Tier) -> TierCue:

@@ -30,7 +30,12 @@ TIER_ROLES = ("tier", "tier-edge", "on-tier")
 #: ``tier-shade``: a darker tone of the tier's metal for the outer band of the rim (a bevel, so a
 #: pale metal still reads as metal on a white page); without it the rim is one flat colour.
 OPTIONAL_ROLES = ("halo", "tier-shade")
-ALL_ROLES = BRAND_ROLES + TIER_ROLES + OPTIONAL_ROLES
+#: Roles :mod:`designer.resolve` works out when nothing sets them. ``tier-star``: the tier's stars
+#: where they ride on its ribbon (the 96 and 64 px drawings) — the face's text colour where that
+#: reaches 3:1 on the metal (a graphic needs 3:1, WCAG 2.2 SC 1.4.11, where the tier word needs
+#: 4.5:1, so white stars may sit on a steel whose word is dark), else the tier's text colour.
+COMPUTED_ROLES = ("tier-star",)
+ALL_ROLES = BRAND_ROLES + TIER_ROLES + OPTIONAL_ROLES + COMPUTED_ROLES
 
 
 @dataclass(frozen=True)

@@ -210,3 +210,41 @@ def test_subtitle_drops_below_128_px_and_shows_from_there(golden_designs):
     assert "subtitle" not in slots[96] and "title" in slots[96] and "tier_label" not in slots[96]  # stars instead
     from designer.compose import small_variant
     assert small_variant(design, 96) and not small_variant(design, 128) and not small_variant(design, None)
+
+
+def test_the_small_drawings_cut_the_icon_heavier(example_designs):
+    """Line icons are drawn with heavier lines at 96 and 64 px (``icon_stroke``), as type is cut
+    for small sizes: 2, 2.3 and 2.6 units of the icon's 24-unit grid, in the facts and the SVG."""
+    for design in example_designs[::4]:
+        for size, width in ((None, 2.0), (96, 2.3), (64, 2.6)):
+            artwork = designer.compose(design, size)
+            per_unit = artwork.icon.box.width / 24
+            assert artwork.icon.stroke_width / per_unit == pytest.approx(width), (design.slug, size)
+            assert f'stroke-width="{width:g}"'.encode() in artwork.svg, (design.slug, size)
+
+
+def test_stars_on_the_ribbon_are_light_on_the_darker_metals_and_dark_on_the_lighter(example_designs):
+    """``tier-star`` is worked out by resolve: the face's white where it reaches 3:1 on the metal
+    (bronze, steel), else the tier word's colour (gold, champagne); drawn so at 96 and 64 px."""
+    from designer.base.color import Color, contrast_ratio
+
+    white, ink = Color.parse("#ffffff"), Color.parse("#06252c")
+    expected = {"foundation": white, "proficient": white, "advanced": ink, "distinguished": ink}
+    for design in example_designs:
+        star = design.color("tier-star")
+        assert star == expected[design.tier_id], design.slug
+        assert contrast_ratio(star, design.color("tier")) >= 3
+        stars = ET.fromstring(designer.compose(design, 64).svg).find(f".//{SVG}g[@class='tier-pips']")
+        assert Color.parse(stars[0].get("fill")) == star
+
+
+def test_a_brand_may_set_the_star_colour(tmp_path):
+    """A role the brand sets wins over the computed one."""
+    from tests.conftest import EXAMPLE
+
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "  font: Atkinson Hyperlegible", "  roles: {tier-star: ink}\n  font: Atkinson Hyperlegible", 1)
+    path = tmp_path / "badges.yaml"
+    path.write_text(text, encoding="utf-8")
+    designs = designer.resolve(designer.load(path), badges=["psychiatry"])
+    assert {d.color("tier-star") for d in designs} == {designs[0].color("outline")}
