@@ -113,6 +113,9 @@ def compose(design: Design, size: int | None = None) -> Artwork:
         cy += drop  # the wreath round the icon drops with it
         laurel_markup = ornaments.laurel(cx, cy, ls["radius"], ls["leaf"], paint["accent"],
                                          *ls.get("angles", (215, 325)))
+    if ring and "crest" in variant:  # the top tier's wreath, at small sizes: one star set into the frame
+        c = variant["crest"]
+        laurel_markup += ornaments.crest(*c["center"], c["size"], paint[keyline_role], paint["outline"])
     tails = ""
     if "tails" in spec.params:
         t = spec.params["tails"]

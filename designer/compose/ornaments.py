@@ -50,10 +50,18 @@ def pips_on_arc(count: int, cx: float, cy: float, radius: float, middle: float, 
     return _stars([polar(cx, cy, radius, first + i * step) for i in range(count)], size, fill, stroke)
 
 
-def _stars(centres: list[tuple[float, float]], size: float, fill: Paint, stroke: Paint) -> str:
+@lru_cache(maxsize=512)
+def crest(cx: float, cy: float, size: float, fill: Paint, stroke: Paint) -> str:
+    """One large star set into the frame at the top: the top tier's mark where its wreath would be
+    a squiggle (the 96 and 64 px drawings); ``size`` is its width."""
+    return _stars([(cx, cy)], size, fill, stroke, "tier-crest")
+
+
+def _stars(centres: list[tuple[float, float]], size: float, fill: Paint, stroke: Paint,
+           part: str = "tier-pips") -> str:
     if not centres:
         return ""
-    group = _DRAWING.g(class_="tier-pips")
+    group = _DRAWING.g(class_=part)
     for x, y in centres:
         group.add(_DRAWING.polygon(star_points(x, y + size * 0.05, size / 2 * 1.05), **fill.svgwrite("fill"),
                                    **stroke.svgwrite("stroke"), stroke_width=fmt(size * 0.09),

@@ -128,26 +128,24 @@ def _ink_box(svg: bytes, size: int = 300) -> tuple[int, int, int, int]:
 
 
 def test_small_variant_is_a_mark_with_larger_cues(example_designs):
-    """At 64 px the box templates hide their texts and draw a larger icon and larger stars on the
-    bare ribbon; at 96 px ([medium]) the title stays, larger, the stars ride on the bare ribbon
-    and the wreath is one ring; above
-    120 px (and for the master) the full design is drawn."""
+    """At 96 and 64 px the templates draw the badge as a mark: no texts, a larger icon and larger
+    stars on the bare ribbon, the wreath as one ring; above 120 px (and for the master) the full
+    design is drawn."""
     for design in example_designs:
         master, at_96, small = (designer.compose(design, size) for size in (None, 96, 64))
         assert designer.compose(design, 150).svg == master.svg  # above every variant's limit
-        assert at_96.text("title").size >= master.text("title").size, design.slug
-        assert at_96.text("tier_label") is None and b'class="tier-ribbon"' in at_96.svg  # stars on the bare ribbon
-        assert b'class="tier-laurel"' not in at_96.svg and b'class="rim-shade"' not in at_96.svg
-        assert "subtitle" not in {t.slot for t in at_96.texts}
         assert designer.compose(design, 64).svg == small.svg  # pure: same design and size, same bytes
-        assert not [t.slot for t in small.texts if t.slot in ("title", "subtitle", "tier_label")]
-        assert small.icon.box.width > master.icon.box.width * 1.2, design.slug
-        stars = ET.fromstring(small.svg).find(f".//{SVG}g[@class='tier-pips']")
-        assert len(stars) == design.cue.pips
-        assert float(stars[0].get("stroke-width")) > float(
-            ET.fromstring(master.svg).find(f".//{SVG}g[@class='tier-pips']")[0].get("stroke-width"))
-        if "tier_label" in design.template.text_slots:  # the ribbon stays, without its word
-            assert b'class="tier-ribbon"' in small.svg
+        for drawing in (at_96, small):
+            assert not drawing.texts, design.slug
+            assert b'class="tier-laurel"' not in drawing.svg or design.template.name == "rosette"
+            assert drawing.icon.box.width > master.icon.box.width * 1.2, design.slug
+            stars = ET.fromstring(drawing.svg).find(f".//{SVG}g[@class='tier-pips']")
+            assert len(stars) == design.cue.pips
+            assert float(stars[0].get("stroke-width")) > float(
+                ET.fromstring(master.svg).find(f".//{SVG}g[@class='tier-pips']")[0].get("stroke-width"))
+            if "tier_label" in design.template.text_slots:  # the ribbon stays, without its word
+                assert b'class="tier-ribbon"' in drawing.svg
+        assert b'class="rim-shade"' not in small.svg, design.slug  # no bevel: one more ring to blur
 
 
 def test_icons_are_placed_by_their_ink_not_their_grid(example_designs):
@@ -202,12 +200,14 @@ def test_every_artwork_stays_inside_its_canvas(example_designs, golden_designs):
 
 
 def test_subtitle_drops_below_128_px_and_shows_from_there(golden_designs):
-    """The rounded square's second line would be 4 px tall at 96 px: it is drawn at 128 px and up.
+    """The rounded square's second line would be 5 px tall under 128 px: it is drawn at 128 px and
+    up; between the 96 px mark (no texts) and 128 px the master is drawn without it.
     (The golden square case: the example keeps its EPA codes in the alignment, not on the art.)"""
     design = next(d for d in golden_designs if d.subtitle and d.template.name == "rounded-square")
-    slots = {size: {t.slot for t in designer.compose(design, size).texts} for size in (None, 150, 128, 96)}
+    slots = {size: {t.slot for t in designer.compose(design, size).texts} for size in (None, 150, 128, 125, 96)}
     assert "subtitle" in slots[None] and "subtitle" in slots[150] and "subtitle" in slots[128]
-    assert "subtitle" not in slots[96] and "title" in slots[96] and "tier_label" not in slots[96]  # stars instead
+    assert "subtitle" not in slots[125] and {"title", "tier_label"} <= slots[125]
+    assert slots[96] == set()  # the mark: stars on the bare ribbon, no words
     from designer.compose import small_variant
     assert small_variant(design, 96) and not small_variant(design, 128) and not small_variant(design, None)
 
@@ -248,3 +248,16 @@ def test_a_brand_may_set_the_star_colour(tmp_path):
     path.write_text(text, encoding="utf-8")
     designs = designer.resolve(designer.load(path), badges=["psychiatry"])
     assert {d.color("tier-star") for d in designs} == {designs[0].color("outline")}
+
+
+def test_the_top_tier_wears_a_crest_in_the_small_drawings(example_designs):
+    """With the wreath gone at 96 and 64 px, the top tier (and only it) gets one large star set
+    into its frame, in the ring's deep gold; the master has its wreath instead."""
+    for design in example_designs:
+        for size in (96, 64):
+            crest = ET.fromstring(designer.compose(design, size).svg).find(f".//{SVG}g[@class='tier-crest']")
+            has_crest = design.cue.laurel and design.template.name != "rosette"  # the rosette keeps a wreath
+            assert (crest is not None) == has_crest, (design.slug, size)
+            if has_crest:
+                assert crest[0].get("fill") == design.color("tier-shade").hex
+        assert b'tier-crest' not in designer.compose(design).svg

@@ -5,7 +5,8 @@ What
     a 600 master), two checks:
 
     - *collisions*: any two of the texts (``text-*``), the icon, the stars (``tier-pips``), the
-      laurel (``tier-laurel``) and the tier banner (``tier-ribbon``) that overlap, or leave less
+      laurel (``tier-laurel``), the top tier's crest in the small drawings (``tier-crest``) and
+      the tier banner (``tier-ribbon``) that overlap, or leave less
       than ``min_gap_px`` (default 1 px) clear between them at the smallest size the drawing
       is shown at (the smaller of ``display_sizes``, default 64 px: 9.4 units on a 600 master;
       for a master whose template draws size variants at both display sizes, the first size
@@ -48,8 +49,9 @@ NAME = "crowding"
 SUMMARY = "Parts that overlap or crowd each other or their frame at the smallest display size"
 SEVERITY = "error"
 
-OBJECTS = ("icon", "tier-pips", "tier-laurel", "tier-ribbon", "issuer-mark")
-SHOWN = {"icon": "the icon", "tier-pips": "the stars", "tier-laurel": "the laurel", "tier-ribbon": "the banner",
+OBJECTS = ("icon", "tier-pips", "tier-laurel", "tier-crest", "tier-ribbon", "issuer-mark")
+SHOWN = {"icon": "the icon", "tier-pips": "the stars", "tier-laurel": "the laurel", "tier-crest": "the crest",
+         "tier-ribbon": "the banner",
          "issuer-mark": "the issuer mark"}
 #: A pixel is on a text's background when every channel is this close to the background colour.
 SAME_COLOUR = 24
