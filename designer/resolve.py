@@ -66,7 +66,8 @@ def resolve(badge_set: BadgeSet, *, badges: Iterable[str] | None = None,
             if tier.id not in tier_ids or (wanted_tiers is not None and tier.id not in wanted_tiers):
                 continue
             roles = dict(palette.roles) | dict(model.brand.roles) | dict(tier.roles) | dict(badge.roles)
-            roles.setdefault("tier-star", _star_role(palette, roles))
+            if "tier-star" not in roles and {"on-primary", "tier", "on-tier"} <= roles.keys():
+                roles["tier-star"] = _star_role(palette, roles)
             colors = tuple(sorted((role, palette.color(ref)) for role, ref in roles.items()
                                   if role in palettes.ALL_ROLES))
             texts = tuple(t for t in (badge.title, badge.subtitle, tier.label, model.brand.issuer_mark) if t)
