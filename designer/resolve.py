@@ -18,14 +18,10 @@ from pathlib import Path
 
 from designer import icon_library, palettes, templates
 from designer.badgeset.load import BadgeSet
-from designer.base.color import contrast_ratio
+from designer.base.color import GRAPHIC_RATIO, contrast_ratio
 from designer.base.errors import Location, MedbadgeError, unknown_name
 from designer.design import AlignmentRef, Design, FontSpec, TierCue
 from designer.text.fonts import FaceRef, FontStack, read_face, stack_for
-
-
-#: A graphic's contrast with what is next to it (WCAG 2.2 SC 1.4.11).
-GRAPHIC_RATIO = 3.0
 
 
 def tier_scheme(badge_set: BadgeSet) -> palettes.TierScheme:

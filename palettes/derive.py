@@ -37,12 +37,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from designer.base.color import Color, contrast_ratio
+from designer.base.color import GRAPHIC_RATIO, Color, contrast_ratio
 from designer.base.errors import MedbadgeError
 from designer.base.perception import delta_e
 
 TEXT_RATIO = {"AA": 4.5, "AAA": 7.0}
-GRAPHIC_RATIO = 3.0  # WCAG 1.4.11, MB102
 MIN_DELTA_E = 10.0  # MB301-MB303 default (tier_min_delta_e)
 VIEWS = {"normal": "normal vision", "protan": "protanopia", "deutan": "deuteranopia", "tritan": "tritanopia",
          "greyscale": "greyscale"}

@@ -157,6 +157,10 @@ def _linear(channel: int) -> float:
     return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
 
+#: The contrast a graphical object needs against what is next to it (WCAG 2.2 SC 1.4.11).
+GRAPHIC_RATIO = 3.0
+
+
 def contrast_ratio(foreground: Color, background: Color) -> float:
     """WCAG contrast ratio, 1..21, of ``foreground`` composited over an opaque ``background``.
 

@@ -188,13 +188,16 @@ def variant_of(spec, size: int | None) -> dict:
     (the master). A variant may hide texts (``hide``), move or resize the icon (``icon_box``), the
     stars (``pips``) and the bare ribbon (``ribbon_box``), draw the top tier's wreath as one ring
     (``laurel = "ring"``), change the ring widths (``layers``, over the template's ``[layers]``)
-    and give a text slot another box, largest size or line count (``texts``)."""
+    and give a text slot another box, largest size or line count (``texts``). A table with
+    ``extends = "small"`` is that table with its own keys over it (a key it gives replaces the
+    other's whole), so a 96 px drawing that is the 64 px mark redrawn says only what differs."""
     if size is None:
         return {}
     for name in VARIANTS:
         table = spec.params.get(name)
         if table and size <= table.get("max_px", 0):
-            return table
+            base = spec.params.get(table["extends"], {}) if "extends" in table else {}
+            return {**base, **table} if base else table
     return {}
 
 

@@ -2,7 +2,8 @@
 
 "Large scale" text is at least 18 point, or 14 point and bold (WCAG 2.2, definition of *large
 scale*; 1 pt = 96/72 CSS px). Text needs 4.5:1 at AA (SC 1.4.3) and 7:1 at AAA (SC 1.4.6); large
-text needs 3:1 and 4.5:1. Graphical objects need 3:1 (SC 1.4.11).
+text needs 3:1 and 4.5:1. Graphical objects need 3:1 (SC 1.4.11: ``designer.base.color.GRAPHIC_RATIO``,
+which resolve and palette derivation use too).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from designer.base.color import Color
 
 LARGE_PX = 18 * 96 / 72  # 18 pt = 24 px
 LARGE_BOLD_PX = 14 * 96 / 72  # 14 pt = 18.67 px
-GRAPHIC_RATIO = 3.0
 #: A translucent background is composited over the page, which is white unless told otherwise.
 WHITE = Color(255, 255, 255)
 

@@ -244,6 +244,7 @@ def test_a_brand_may_set_the_star_colour(tmp_path):
 
     text = EXAMPLE.read_text(encoding="utf-8").replace(
         "  font: Atkinson Hyperlegible", "  roles: {tier-star: ink}\n  font: Atkinson Hyperlegible", 1)
+    assert "tier-star: ink" in text  # the example still has the line the role is put before
     path = tmp_path / "badges.yaml"
     path.write_text(text, encoding="utf-8")
     designs = designer.resolve(designer.load(path), badges=["psychiatry"])

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import sys
 
-from designer.base.color import contrast_ratio
+from designer.base.color import GRAPHIC_RATIO, contrast_ratio
 from designer.lint.rounding import below
-from designer.lint.wcag import GRAPHIC_RATIO, WHITE
+from designer.lint.wcag import WHITE
 
 CODE = "MB102"
 NAME = "graphic-contrast"

@@ -31,7 +31,7 @@ import sys
 from designer.base.color import Color, contrast_ratio
 from designer.lint.layers import INK, dilate, edge_pixels, luminance
 from designer.lint.rounding import above, below
-from designer.lint.wcag import GRAPHIC_RATIO
+from designer.base.color import GRAPHIC_RATIO
 
 CODE = "MB104"
 NAME = "page-edge-contrast"
